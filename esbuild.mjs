@@ -1,0 +1,37 @@
+// Bundles the extension, the CLI and the sandbox into dist/.
+// mainFields ['module','main']: jsonc-parser's UMD build has a require('./impl/format') that esbuild
+// cannot follow, so the bundle would crash outside node_modules (see README, Architecture).
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production') || !watch;
+
+const entries = [
+  { in: 'src/extension.ts', out: 'extension', external: ['vscode'] },
+  { in: 'src/cli.ts', out: 'cli', external: [] },
+  { in: 'src/sandbox/main.ts', out: 'sandbox', external: [] },
+].filter(e => existsSync(e.in));
+
+const contexts = await Promise.all(entries.map(e => esbuild.context({
+  entryPoints: { [e.out]: e.in },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  mainFields: ['module', 'main'],
+  external: e.external,
+  minify: production,
+  sourcemap: !production,
+  legalComments: 'none',
+  logLevel: 'warning',
+  banner: e.out === 'extension' ? {} : { js: '#!/usr/bin/env node' },
+})));
+
+if (watch) {
+  await Promise.all(contexts.map(c => c.watch()));
+  console.log('esbuild: watching');
+} else {
+  await Promise.all(contexts.map(async c => { await c.rebuild(); await c.dispose(); }));
+}
