@@ -1,0 +1,43 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, openDocument, waitFor, workspaceUri } from './util';
+
+// Runs first (files are loaded in name order): nothing has opened a JSON file yet.
+describe('activation', () => {
+  it('is not active before a payload file is opened', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `extension ${EXTENSION_ID} is not installed in the development host`);
+    // Give the host a moment: anything that would activate us at start-up has had its chance.
+    await new Promise(r => setTimeout(r, 1500));
+    assert.strictEqual(ext.isActive, false, 'activated before any payload file was opened');
+    const md = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# not a payload' });
+    await vscode.window.showTextDocument(md);
+    await new Promise(r => setTimeout(r, 500));
+    assert.strictEqual(ext.isActive, false, 'a Markdown document activated the extension');
+  });
+
+  it('activates when a payload file is opened', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    await openDocument('good.incoming.json');
+    await waitFor('activation', () => ext.isActive);
+    assert.strictEqual(ext.isActive, true);
+    assert.ok(workspaceUri('good.incoming.json'));
+  });
+
+  it('registers its commands', async () => {
+    const all = await vscode.commands.getCommands(true);
+    const contributed: { command: string }[] = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands;
+    assert.ok(contributed.length > 0);
+    for (const { command } of contributed) {
+      assert.ok(all.includes(command), `${command} is contributed but not registered`);
+    }
+  });
+
+  it('Show Log opens the Mattermost Payloads log channel', async () => {
+    await vscode.commands.executeCommand('mattermostPayloads.showLog');
+    // The output view shows a channel whose document has the output scheme.
+    const outputDoc = await waitFor('the log document', () =>
+      vscode.workspace.textDocuments.find(d => d.uri.scheme === 'output' && /Mattermost Payloads/i.test(d.uri.path + d.uri.fragment)));
+    assert.ok(outputDoc);
+  });
+});

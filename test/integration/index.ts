@@ -1,0 +1,5 @@
+import { runMochaFolder } from './runner';
+
+export function run(): Promise<void> {
+  return runMochaFolder(__dirname);
+}

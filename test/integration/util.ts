@@ -1,0 +1,36 @@
+import * as assert from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'mattermost-payloads.mattermost-payloads';
+
+export function workspaceUri(...segments: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test workspace is not open');
+  return vscode.Uri.joinPath(folder.uri, ...segments);
+}
+
+export function workspacePath(...segments: string[]): string {
+  return path.join(workspaceUri().fsPath, ...segments);
+}
+
+/** Poll until `probe` returns a truthy value, or fail with `what`. */
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
+export async function openDocument(...segments: string[]): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(workspaceUri(...segments));
+  return vscode.window.showTextDocument(doc);
+}
+
+/** Our own diagnostics for a document (VS Code's JSON service reports under source "json"). */
+export function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter(d => d.source === 'Mattermost');
+}

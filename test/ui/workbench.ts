@@ -1,0 +1,89 @@
+// Drives code-server's workbench in headless chromium. One code-server (with the extension installed
+// from the .vsix the harness just packaged) and one browser page are shared by all UI tests.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const harness = require('../../../test/harness/codeServer.js');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const browserHarness = require('../../../test/harness/browser.js');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const paths = require('../../../test/harness/paths.js');
+
+export interface Workbench {
+  page: Page;
+  url: string;
+  workspace: string;
+  stop(): Promise<void>;
+}
+
+let current: Promise<Workbench> | undefined;
+
+export const resultsDir: string = process.env.MMP_RESULTS || paths.results;
+
+/** Start code-server + chromium once; later calls return the same workbench. */
+export function workbench(): Promise<Workbench> {
+  current ??= start();
+  return current;
+}
+
+async function start(): Promise<Workbench> {
+  const vsix = process.env.MMP_VSIX;
+  if (!vsix) throw new Error('MMP_VSIX is not set: run the UI tests through `npm test` (test/harness/run-all.js)');
+  const dir: string = paths.scratch('ui-');
+  const workspace = path.join(dir, 'workspace');
+  fs.cpSync(process.env.MMP_FIXTURE || path.join(paths.root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  const cs = await harness.startCodeServer({ dir, vsix });
+  const browser = await browserHarness.launchBrowser();
+  const page: Page = browser.page;
+  await page.goto(`${cs.url}/?folder=${encodeURIComponent(workspace)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+  await page.locator('.statusbar').waitFor({ timeout: 60000 });
+  return {
+    page, url: cs.url, workspace,
+    async stop() { await browser.close(); await cs.stop(); },
+  };
+}
+
+export async function stopWorkbench(): Promise<void> {
+  if (current) { const wb = await current.catch(() => undefined); current = undefined; await wb?.stop(); }
+}
+
+/** F1, type the command's title, Enter. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  for (let i = 0; i < 5; i++) { // the palette can be swallowed while another quick input closes
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    try { await input.waitFor({ state: 'visible', timeout: 3000 }); break; } catch { /* retry */ }
+  }
+  await input.fill('>' + title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 20000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Quick Open a workspace file by name and wait for its editor. */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 20000 });
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ timeout: 20000 });
+}
+
+export async function notification(page: Page, text: string | RegExp): Promise<string> {
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+  await toast.waitFor({ state: 'visible', timeout: 30000 });
+  return (await toast.innerText()).replace(/\s+/g, ' ').trim();
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
