@@ -1,0 +1,123 @@
+/**
+ * Finds where a JSON path is in the text: the property key or the value, as UTF-16 offsets.
+ * Built on jsonc-parser's tolerant tree and only created when there are problems to place
+ * (the common, clean path never builds a tree).
+ */
+import { findNodeAtOffset, getNodePath, parseTree, Node } from 'jsonc-parser';
+import { decodedIndexMap } from './strings';
+
+export type JsonPath = (string | number)[];
+export type Target = 'key' | 'value' | 'open';
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export class JsonLocator {
+  private root: Node | undefined;
+  private built = false;
+
+  /**
+   * @param text the text the tree is built from
+   * @param toOriginal maps an offset in `text` to an offset in the document the user sees (used when
+   *   the text was repaired before parsing); identity by default
+   */
+  constructor(
+    readonly text: string,
+    private readonly toOriginal: (offset: number) => number = o => o,
+  ) {}
+
+  private tree(): Node | undefined {
+    if (!this.built) {
+      this.built = true;
+      this.root = parseTree(this.text, [], { disallowComments: true, allowTrailingComma: false });
+    }
+    return this.root;
+  }
+
+  /**
+   * The node at `path`. In an object the LAST property with the key wins, as in Go and JSON.parse.
+   * Returns the property node (type 'property') for object members, so callers can pick key or value.
+   */
+  node(path: JsonPath): { node: Node; property?: Node; found: boolean } | undefined {
+    let node = this.tree();
+    if (!node) return undefined;
+    let property: Node | undefined;
+    for (const seg of path) {
+      let next: Node | undefined;
+      let nextProp: Node | undefined;
+      if (node.type === 'object' && node.children) {
+        for (const p of node.children) {
+          if (p.children && p.children[0] && p.children[0].value === String(seg)) {
+            nextProp = p;
+            next = p.children[1];
+          }
+        }
+      } else if (node.type === 'array' && node.children && typeof seg === 'number') {
+        next = node.children[seg];
+      }
+      if (!next && !nextProp) return { node, property, found: false };
+      if (!next && nextProp) return { node: nextProp, property: nextProp, found: true };
+      node = next!;
+      property = nextProp;
+    }
+    return { node, property, found: true };
+  }
+
+  /** Range of the key (for object members) or the value at `path`; 'open' is the first character of the value. */
+  range(path: JsonPath, target: Target = 'value'): Range {
+    const hit = this.node(path);
+    if (!hit) return this.map({ start: 0, end: Math.min(1, this.text.length) });
+    let n = hit.node;
+    if (hit.found && target === 'key' && hit.property && hit.property.children) n = hit.property.children[0];
+    if (target === 'open' || !hit.found) return this.map({ start: n.offset, end: n.offset + Math.min(1, n.length) });
+    return this.map({ start: n.offset, end: n.offset + n.length });
+  }
+
+  /** Raw source of the value at `path` (e.g. a number's digits as written). */
+  raw(path: JsonPath): string | undefined {
+    const hit = this.node(path);
+    if (!hit || !hit.found || hit.node.type === 'property') return undefined;
+    return this.text.slice(hit.node.offset, hit.node.offset + hit.node.length);
+  }
+
+  /**
+   * Range of decoded characters [from, to) inside the string value at `path`.
+   * Falls back to the whole value when the path is not a string.
+   */
+  stringRange(path: JsonPath, from: number, to: number): Range {
+    const hit = this.node(path);
+    if (!hit || !hit.found || hit.node.type !== 'string') return this.range(path, 'value');
+    const raw = this.text.slice(hit.node.offset, hit.node.offset + hit.node.length);
+    const map = decodedIndexMap(raw);
+    const a = map[Math.min(from, map.length - 1)];
+    const b = map[Math.min(to, map.length - 1)];
+    return this.map({ start: hit.node.offset + a, end: hit.node.offset + b });
+  }
+
+  /** Offsets (document coordinates) of each decoded character index of the string at `path`, or undefined. */
+  stringMap(path: JsonPath): { offset: number; map: number[] } | undefined {
+    const hit = this.node(path);
+    if (!hit || !hit.found || hit.node.type !== 'string') return undefined;
+    const raw = this.text.slice(hit.node.offset, hit.node.offset + hit.node.length);
+    return { offset: hit.node.offset, map: decodedIndexMap(raw) };
+  }
+
+  /** Path of the innermost value containing `offset` (an offset in `text`). */
+  pathAt(offset: number): JsonPath | undefined {
+    const root = this.tree();
+    if (!root) return undefined;
+    const n = findNodeAtOffset(root, offset, true);
+    return n ? getNodePath(n) : undefined;
+  }
+
+  /** Document offset of an offset in `text`. */
+  toDocument(offset: number): number {
+    return this.toOriginal(offset);
+  }
+
+  map(r: Range): Range {
+    return { start: this.toOriginal(r.start), end: this.toOriginal(r.end) };
+  }
+}

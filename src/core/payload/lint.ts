@@ -1,0 +1,235 @@
+/**
+ * lint(text, kind): what Mattermost will do with a payload, as problems with exact ranges.
+ * Pure and synchronous. The common path is JSON.parse → Go-style key normalization → ajv (compiled
+ * lazily, see validate.ts) → rules; a jsonc-parser tree is built only when there are problems to place.
+ */
+import { JsonLocator, JsonPath, Range, Target } from '../json/locate';
+import { rejectPhrase } from './consequence';
+import { decode } from './decode';
+import { normalize } from './normalize';
+import type { Fix, Kind, Problem, Severity } from './problem';
+import { BODY_LIMIT } from './rules/body-too-large';
+import { RULES, rulesFor } from './rules/index';
+import { shortReplacement } from './rules/short-not-boolean';
+import type { FixBuilder, FixTools, Report } from './rules/types';
+import { handledElsewhere, unknownKeyMessage } from './rules/unknown-key';
+import { describeType, label, utf8Length } from './rules/walk';
+import { shapeOf } from './shapes';
+import { schemaIssues } from './validate';
+
+export { RULES, RULE_INFO } from './rules/index';
+export type { RuleInfo } from './rules/index';
+
+export interface LintOptions {
+  /** Rule ids to skip. */
+  disabledRules?: readonly string[];
+}
+
+interface Pending extends Report {
+  rule: string;
+  /** Already-placed range (document offsets), bypassing path lookup. */
+  at?: Range;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2 };
+
+function severityOf(rule: string): Severity {
+  return RULES.find(r => r.id === rule)?.severity ?? 'warning';
+}
+
+function cutOffset(text: string, limit: number): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 4 : 3;
+    if (c >= 0xd800 && c <= 0xdbff) i++;
+    if (bytes > limit) return i;
+  }
+  return text.length;
+}
+
+function typeMessage(kind: Kind, path: JsonPath, expected: string[], actual: unknown): string {
+  const names = expected.filter(t => t !== 'null').map(t => (t === 'integer' ? 'an integer' : t === 'array' ? 'an array' : t === 'object' ? 'an object' : `a ${t}`));
+  return `${rejectPhrase(kind)}: \`${label(path)}\` must be ${names.join(' or ')}, not ${describeType(actual)}.`;
+}
+
+function valueAt(root: unknown, path: JsonPath): unknown {
+  let v = root;
+  for (const seg of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[seg as string] : undefined;
+  return v;
+}
+
+export function lint(text: string, kind: Kind, options?: LintOptions): Problem[] {
+  const disabled = new Set(options?.disabledRules ?? []);
+  const on = (rule: string) => !disabled.has(rule);
+  const pending: Pending[] = [];
+  const push = (p: Pending) => {
+    if (on(p.rule)) pending.push(p);
+  };
+
+  // Body size: the server cuts (webhooks) or refuses (REST) bodies over its read limit.
+  const limit = BODY_LIMIT[kind];
+  let cut = -1;
+  if (text.length * 3 > limit && utf8Length(text) > limit) cut = cutOffset(text, limit);
+
+  const decoded = decode(text, kind !== 'command', kind === 'incoming');
+  if (!decoded.ok) {
+    const problems: Problem[] = [];
+    if (decoded.empty && kind === 'outgoing') {
+      if (on('nothing-posted')) problems.push({ rule: 'nothing-posted', severity: severityOf('nothing-posted'), message: 'Mattermost posts nothing for an empty response.', start: 0, end: text.length, path: [] });
+    } else if (on('invalid-json')) {
+      const message = decoded.trailing
+        ? `${rejectPhrase(kind)}: a slash-command response must be exactly one JSON value, and content follows it here.`
+        : `${rejectPhrase(kind)}: it cannot parse the JSON here (${decoded.reason}).`;
+      problems.push({ rule: 'invalid-json', severity: 'error', message, start: decoded.error.start, end: decoded.error.end, path: [] });
+    }
+    if (cut >= 0 && on('body-too-large')) problems.push(bodyProblem(kind, text, cut, undefined));
+    return problems;
+  }
+
+  const locator = new JsonLocator(decoded.text, decoded.toDocument);
+  if (decoded.trailing) {
+    push({ rule: 'trailing-content', path: [], at: decoded.trailing, message: 'Mattermost reads only the first JSON value and ignores everything after it.' });
+  }
+  for (const at of decoded.repaired ?? []) {
+    const path = locator.pathAt(at + 1) ?? [];
+    push({
+      rule: 'raw-control-character',
+      path,
+      at: locator.range(path, 'value'),
+      message: 'Mattermost only parses this after its repair turns the raw line breaks/tabs into \\n/\\t (incoming webhooks only); escape them as \\n and \\t.',
+      fix: () => {
+        const v = valueAt(decoded.value, path);
+        return typeof v === 'string' ? { title: 'Escape the line breaks and tabs', edits: [{ ...locator.range(path, 'value'), newText: JSON.stringify(v) }] } : undefined;
+      },
+    });
+  }
+
+  const value = decoded.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    push({ rule: 'type-mismatch', path: [], message: `${rejectPhrase(kind)}: the body must be a JSON object, not ${describeType(value)}.` });
+    return place(pending, locator, text, undefined, cut, kind);
+  }
+
+  const norm = normalize(value, shapeOf(kind), (parent, keys) =>
+    [...keys].sort((a, b) => (locator.node([...parent, a])?.property?.offset ?? 0) - (locator.node([...parent, b])?.property?.offset ?? 0)),
+  );
+  const root = norm.value;
+
+  for (const c of norm.caseKeys) {
+    push({ rule: 'key-case', path: c.path, target: 'key', message: `Mattermost reads \`${c.actual}\` as \`${c.path[c.path.length - 1]}\` (keys match case-insensitively), but other tools may not.` });
+  }
+  for (const c of norm.collisions) {
+    const winner = c.keys[c.keys.length - 1];
+    for (const k of c.keys.slice(0, -1)) {
+      const parentActual = norm.actualPath(c.path.slice(0, -1));
+      push({
+        rule: 'duplicate-key',
+        path: [],
+        at: locator.range([...parentActual, k], 'key'),
+        message: `Mattermost ignores this \`${k}\`: the later \`${winner}\` fills the same field.`,
+      });
+    }
+  }
+  for (const u of norm.unknown) {
+    if (u.path.length === 1 && u.key === '$schema') continue;
+    if (handledElsewhere(kind, u.path, u.key)) continue;
+    push({ rule: 'unknown-key', path: u.path, target: 'key', message: unknownKeyMessage(kind, u.path, u.key, u.parent) });
+  }
+
+  for (const issue of schemaIssues(kind, root)) {
+    const actual = valueAt(root, issue.path);
+    const inProps = kind === 'post' && issue.path[0] === 'props';
+    const isShort = issue.path[issue.path.length - 1] === 'short' && issue.path[issue.path.length - 3] === 'fields';
+    if (isShort) {
+      const repl = shortReplacement(actual);
+      const path = issue.path;
+      const fix: FixBuilder | undefined = repl === undefined ? undefined : t => ({ title: `Change to ${repl}`, edits: [{ ...t.range(path), newText: String(repl) }] });
+      const message = inProps
+        ? `Mattermost stores the post, but cannot read this attachment (only logged): \`short\` must be true or false, not ${JSON.stringify(actual)}.`
+        : `${rejectPhrase(kind)}: \`short\` must be true, false, "true" or "false", not ${JSON.stringify(actual)}.`;
+      push({ rule: inProps ? 'props-attachment-type' : 'short-not-boolean', path, message, fix });
+      continue;
+    }
+    if (inProps) {
+      push({
+        rule: 'props-attachment-type',
+        path: issue.path,
+        message: `Mattermost stores the post, but cannot read this attachment (only logged): \`${label(issue.path.slice(2))}\` must be ${(issue.expected ?? []).filter(t => t !== 'null').join(' or ')}, not ${describeType(actual)}.`,
+      });
+      continue;
+    }
+    push({ rule: 'type-mismatch', path: issue.path, message: typeMessage(kind, issue.path, issue.expected ?? [], actual) });
+  }
+
+  for (const rule of rulesFor(kind)) {
+    if (!on(rule.id)) continue;
+    rule.check!({ kind, root, report: r => push({ ...r, rule: rule.id }) });
+  }
+
+  return place(pending, locator, text, norm.actualPath, cut, kind);
+}
+
+function bodyProblem(kind: Kind, text: string, cut: number, locator: JsonLocator | undefined): Problem {
+  const bytes = utf8Length(text);
+  const limit = BODY_LIMIT[kind];
+  let message: string;
+  if (kind === 'incoming') message = `Mattermost reads only the first ${limit} bytes of this ${bytes}-byte body (MaximumPayloadSizeBytes 300000 + 512 by default) and rejects the cut JSON (400 model.incoming_hook.parse_data.app_error).`;
+  else if (kind === 'command' || kind === 'outgoing') message = `Mattermost reads only the first 1 MiB of this ${bytes}-byte response, so the cut JSON cannot be parsed${kind === 'outgoing' ? ' and nothing is posted' : ' and the command fails'}.`;
+  else message = `Mattermost refuses this ${bytes}-byte body (413 api.context.request_body_too_large.app_error; the default limit is 300000 + 512 bytes).`;
+  let range: Range = { start: cut, end: Math.min(text.length, cut + 1) };
+  let path: JsonPath = [];
+  if (locator) {
+    const p = locator.pathAt(cut);
+    if (p && p.length > 0) {
+      path = [p[0]];
+      range = locator.range(path, 'key');
+    } else range = locator.range([], 'open');
+  }
+  return { rule: 'body-too-large', severity: 'error', message, start: range.start, end: range.end, path };
+}
+
+function place(pending: Pending[], locator: JsonLocator, text: string, actualPath: ((p: JsonPath) => JsonPath) | undefined, cut: number, kind: Kind): Problem[] {
+  const problems: Problem[] = [];
+  if (cut >= 0 && !pending.some(p => p.rule === '__none')) {
+    // Placed on the top-level key whose value the cut falls into.
+    problems.push(bodyProblem(kind, text, cut, locator));
+  }
+  if (pending.length === 0) return problems;
+  const toActual = actualPath ?? ((p: JsonPath) => p);
+  const tools: FixTools = {
+    text,
+    range: (p, target: Target = 'value') => locator.range(toActual(p), target),
+    raw: p => locator.raw(toActual(p)),
+    stringOffset: (p, i) => {
+      const m = locator.stringMap(toActual(p));
+      if (!m || i < 0 || i >= m.map.length) return undefined;
+      return locator.toDocument(m.offset + m.map[i]);
+    },
+  };
+  for (const p of pending) {
+    const path = toActual(p.path);
+    const r = p.at ?? (p.sub ? locator.stringRange(path, p.sub[0], p.sub[1]) : locator.range(path, p.target ?? 'value'));
+    let fix: Fix | undefined;
+    if (p.fix) {
+      try {
+        fix = p.fix(tools);
+      } catch {
+        fix = undefined;
+      }
+    }
+    const problem: Problem = { rule: p.rule, severity: severityOf(p.rule), message: p.message, start: r.start, end: r.end, path };
+    if (fix) problem.fix = fix;
+    problems.push(problem);
+  }
+  // One problem once: drop exact repeats, and lesser problems on a range that already has an error.
+  const errors = new Set(problems.filter(p => p.severity === 'error').map(p => `${p.start}:${p.end}`));
+  const seen = new Set<string>();
+  const out = problems.filter(p => {
+    const key = `${p.rule}:${p.start}:${p.end}:${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return p.severity === 'error' || !errors.has(`${p.start}:${p.end}`);
+  });
+  return out.sort((a, b) => a.start - b.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.end - b.end);
+}

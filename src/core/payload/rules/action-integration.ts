@@ -1,0 +1,40 @@
+import { ONLY_LOGGED } from '../consequence';
+import { MESSAGE_KINDS, Rule } from './types';
+import { actions, has, isObject, isValidHttpUrl } from './walk';
+
+export const actionIntegration: Rule = {
+  id: 'action-integration',
+  severity: 'warning',
+  description: 'An action without integration.url, or with a URL that is not http(s), /plugins/… or plugins/…: clicks go nowhere; only logged as invalid.',
+  kinds: MESSAGE_KINDS,
+  check(ctx) {
+    for (const { v, path } of actions(ctx.root, ctx.kind)) {
+      const integ = v.integration;
+      if (!isObject(integ)) {
+        if (integ === undefined || integ === null) {
+          ctx.report({
+            path: has(v, 'integration') ? [...path, 'integration'] : path,
+            target: has(v, 'integration') ? 'value' : 'open',
+            message: `${ONLY_LOGGED}: the action has no \`integration\`, so clicking it does nothing.`,
+          });
+        }
+        continue;
+      }
+      const url = integ.url;
+      if (url !== undefined && url !== null && typeof url !== 'string') continue;
+      const u = typeof url === 'string' ? url : '';
+      if (u === '') {
+        ctx.report({
+          path: has(integ, 'url') ? [...path, 'integration', 'url'] : [...path, 'integration'],
+          target: has(integ, 'url') ? 'value' : 'key',
+          message: `${ONLY_LOGGED}: \`integration.url\` is empty, so clicking the action does nothing.`,
+        });
+      } else if (!u.startsWith('/plugins/') && !u.startsWith('plugins/') && !isValidHttpUrl(u)) {
+        ctx.report({
+          path: [...path, 'integration', 'url'],
+          message: `${ONLY_LOGGED}: \`integration.url\` must be an http(s) URL, /plugins/… or plugins/…, so clicks cannot be delivered.`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,29 @@
+import { ONLY_LOGGED } from '../consequence';
+import { MESSAGE_KINDS, Rule } from './types';
+import { attachments } from './walk';
+
+export const attachmentColor: Rule = {
+  id: 'attachment-color',
+  severity: 'warning',
+  description: 'An attachment color that is not good, warning, danger or #RRGGBB (names, 3-digit hex); only logged as invalid.',
+  kinds: MESSAGE_KINDS,
+  check(ctx) {
+    for (const a of attachments(ctx.root, ctx.kind)) {
+      const c = a.v.color;
+      if (typeof c !== 'string' || c === '') continue;
+      if (c === 'good' || c === 'warning' || c === 'danger' || /^#[0-9a-fA-F]{6}$/.test(c)) continue;
+      const path = [...a.path, 'color'];
+      let fixed: string | undefined;
+      const short = /^#?([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])$/.exec(c);
+      if (short && (c.startsWith('#') || /\d/.test(c))) fixed = `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`;
+      else if (/^[0-9a-fA-F]{6}$/.test(c) && /\d/.test(c)) fixed = `#${c}`;
+      ctx.report({
+        path,
+        message: `${ONLY_LOGGED}: \`color\` must be \`good\`, \`warning\`, \`danger\` or \`#RRGGBB\`, not ${JSON.stringify(c)}.`,
+        fix: fixed
+          ? t => ({ title: `Change to "${fixed}"`, edits: [{ ...t.range(path), newText: JSON.stringify(fixed) }] })
+          : undefined,
+      });
+    }
+  },
+};

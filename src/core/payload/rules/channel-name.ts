@@ -1,0 +1,23 @@
+import { Rule } from './types';
+import { get } from './walk';
+
+export const channelName: Rule = {
+  id: 'channel-name',
+  severity: 'warning',
+  description: 'An incoming-webhook channel that looks like a channel id or display name; the server only looks up channel names (URL slugs) and @usernames.',
+  kinds: ['incoming'],
+  check(ctx) {
+    const c = get(ctx.root, 'channel');
+    if (typeof c !== 'string' || c === '' || c.startsWith('@')) return;
+    const name = c.startsWith('#') ? c.slice(1) : c;
+    let why: string | undefined;
+    if (/^[a-z0-9]{26}$/.test(name)) why = 'looks like a channel id, but Mattermost only looks up channel names (URL slugs)';
+    else if (/^[CGD][A-Z0-9]{8,}$/.test(name)) why = 'looks like a Slack channel id, but Mattermost only looks up channel names (URL slugs)';
+    else if (/[A-Z\s]/.test(name)) why = 'looks like a display name, but Mattermost only looks up channel names, which are lower-case URL slugs such as `town-square`';
+    if (!why) return;
+    ctx.report({
+      path: ['channel'],
+      message: `Mattermost answers 404 (web.incoming_webhook.channel.app_error) unless a channel is named exactly ${JSON.stringify(name)}: this ${why}.`,
+    });
+  },
+};

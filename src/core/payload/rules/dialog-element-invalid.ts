@@ -1,0 +1,97 @@
+import { DIALOG_LOGGED } from './dialog-invalid';
+import { JsonPath, Rule } from './types';
+import { get, has, isObject, isValidHttpUrl, Obj, utf8Length } from './walk';
+
+const SUBTYPES = ['', 'text', 'email', 'number', 'tel', 'url', 'password'];
+const TYPES = ['text', 'textarea', 'select', 'bool', 'radio', 'date', 'datetime'];
+const RELATIVE = /^(today|tomorrow|yesterday|[+-]?\d+[dwmh])$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+function optionValues(e: Obj): string[] {
+  return Array.isArray(e.options) ? e.options.map(o => (isObject(o) && typeof o.value === 'string' ? o.value : '')).filter(Boolean) : [];
+}
+
+export const dialogElementInvalid: Rule = {
+  id: 'dialog-element-invalid',
+  severity: 'warning',
+  description: 'Dialog element problems Dialog.IsValid only logs: lengths, min/max_length, subtype, type, data sources, defaults not among the options, date formats, time_interval.',
+  kinds: ['dialog'],
+  check(ctx) {
+    const list = get(get(ctx.root, 'dialog'), 'elements');
+    if (!Array.isArray(list)) return;
+    list.forEach((e, i) => {
+      const base: JsonPath = ['dialog', 'elements', i];
+      if (!isObject(e)) return;
+      const bad = (key: string | undefined, why: string) =>
+        ctx.report({ path: key && has(e, key) ? [...base, key] : base, target: key && has(e, key) ? 'value' : 'open', message: `${DIALOG_LOGGED}: ${why}.` });
+      const s = (k: string) => (typeof e[k] === 'string' ? (e[k] as string) : '');
+      const len = (k: string) => utf8Length(s(k));
+      const type = s('type');
+
+      if (len('display_name') < 1 || len('display_name') > 24) bad('display_name', `\`display_name\` must be 1–24 bytes (it is ${len('display_name')})`);
+      if (len('name') < 1 || len('name') > 300) bad('name', `\`name\` must be 1–300 bytes (it is ${len('name')})`);
+      if (len('help_text') > 150) bad('help_text', `\`help_text\` is ${len('help_text')} bytes, over 150`);
+      const min = typeof e.min_length === 'number' ? e.min_length : 0;
+      const max = typeof e.max_length === 'number' ? e.max_length : 0;
+      if (min < 0) bad('min_length', '`min_length` must not be negative');
+      else if (min > max) bad('min_length', `\`min_length\` ${min} is greater than \`max_length\` ${max}${has(e, 'max_length') ? '' : ' (max_length defaults to 0)'}`);
+      if (e.multiselect === true && type !== 'select') bad('multiselect', '`multiselect` only works on `select` elements');
+
+      const limit = (k: string, n: number) => {
+        if (len(k) > n) bad(k, `\`${k}\` is ${len(k)} bytes, over ${n} for a ${type} element`);
+      };
+      switch (type) {
+        case 'text':
+        case 'textarea': {
+          const n = type === 'text' ? 150 : 3000;
+          limit('default', n);
+          limit('placeholder', n);
+          if (!SUBTYPES.includes(s('subtype'))) bad('subtype', `\`subtype\` must be one of text, email, number, tel, url, password, not ${JSON.stringify(s('subtype'))}`);
+          break;
+        }
+        case 'select': {
+          limit('default', 3000);
+          limit('placeholder', 3000);
+          const ds = s('data_source');
+          if (!['', 'users', 'channels', 'dynamic'].includes(ds)) bad('data_source', `\`data_source\` must be users, channels or dynamic, not ${JSON.stringify(ds)}`);
+          if (ds === 'dynamic') {
+            const url = s('data_source_url');
+            const ok = isValidHttpUrl(url) || (url.startsWith('/plugins/') && !url.includes('..') && !url.slice(1).includes('//'));
+            if (!ok) bad('data_source_url', 'a dynamic menu needs `data_source_url`, an http(s) URL or a /plugins/ path without .. or //');
+            if (Array.isArray(e.options) && e.options.length > 0) bad('options', 'a dynamic menu cannot have static `options`');
+          } else if (ds === '' && s('default') !== '') {
+            const values = optionValues(e);
+            const wanted = e.multiselect === true ? s('default').replace(/ /g, '').split(',') : [s('default')];
+            const missing = wanted.filter(w => !values.includes(w));
+            if (missing.length) bad('default', `the default ${JSON.stringify(missing.join(','))} is not one of the option values`);
+          }
+          break;
+        }
+        case 'bool':
+          if (!['', 'true', 'false'].includes(s('default'))) bad('default', `a bool \`default\` must be "true", "false" or "", not ${JSON.stringify(s('default'))}`);
+          limit('placeholder', 150);
+          break;
+        case 'radio':
+          if (s('default') !== '' && !optionValues(e).includes(s('default'))) bad('default', `the default ${JSON.stringify(s('default'))} is not one of the option values`);
+          break;
+        case 'date':
+        case 'datetime':
+          for (const k of ['default', 'min_date', 'max_date']) {
+            const v = s(k);
+            if (v === '' || RELATIVE.test(v)) continue;
+            if (type === 'date' && !ISO_DATE.test(v)) bad(k, `\`${k}\` must be YYYY-MM-DD, today/tomorrow/yesterday or ±N[d/w/m/h], not ${JSON.stringify(v)}`);
+            if (type === 'datetime' && !ISO_DATETIME.test(v) && !ISO_DATE.test(v)) bad(k, `\`${k}\` must be an ISO date-time or a relative value, not ${JSON.stringify(v)}`);
+          }
+          if (type === 'datetime' && has(e, 'time_interval') && typeof e.time_interval === 'number') {
+            const t = e.time_interval;
+            if (t === 0) bad('time_interval', '`time_interval` 0 is invalid and reset to 60');
+            else if (t < 1 || t > 1440 || 1440 % t !== 0) bad('time_interval', `\`time_interval\` must be 1–1440 and divide 1440, not ${t}`);
+          }
+          break;
+        default:
+          bad('type', type === '' ? 'the element has no `type`' : `\`type\` ${JSON.stringify(type)} is not one of ${TYPES.join(', ')}`);
+      }
+    });
+  },
+};

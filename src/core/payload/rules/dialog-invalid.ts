@@ -1,0 +1,41 @@
+import { Rule } from './types';
+import { has, isObject, isValidHttpUrl, utf8Length } from './walk';
+
+export const DIALOG_LOGGED = 'Mattermost still opens the dialog but logs "Interactive dialog is invalid"';
+
+export const dialogInvalid: Rule = {
+  id: 'dialog-invalid',
+  severity: 'warning',
+  description: 'Dialog problems Dialog.IsValid only logs: title not 1–24 bytes, icon_url not http(s), duplicate element names.',
+  kinds: ['dialog'],
+  check(ctx) {
+    const r = ctx.root;
+    if (!isObject(r)) return;
+    const d = r.dialog;
+    if (d === undefined || d === null) {
+      ctx.report({ path: has(r, 'dialog') ? ['dialog'] : [], target: has(r, 'dialog') ? 'value' : 'open', message: `${DIALOG_LOGGED}: there is no \`dialog\` (title and elements).` });
+      return;
+    }
+    if (!isObject(d)) return;
+    const title = d.title;
+    if (title === undefined || title === null || title === '') {
+      ctx.report({ path: has(d, 'title') ? ['dialog', 'title'] : ['dialog'], target: has(d, 'title') ? 'value' : 'key', message: `${DIALOG_LOGGED}: \`title\` is required (1–24 bytes).` });
+    } else if (typeof title === 'string' && utf8Length(title) > 24) {
+      ctx.report({ path: ['dialog', 'title'], message: `${DIALOG_LOGGED}: \`title\` is ${utf8Length(title)} bytes, over the 24-byte limit.` });
+    }
+    const icon = d.icon_url;
+    if (typeof icon === 'string' && icon !== '' && !isValidHttpUrl(icon)) {
+      ctx.report({ path: ['dialog', 'icon_url'], message: `${DIALOG_LOGGED}: \`icon_url\` must be an http:// or https:// URL.` });
+    }
+    if (Array.isArray(d.elements)) {
+      const seen = new Set<string>();
+      d.elements.forEach((e, i) => {
+        if (!isObject(e) || typeof e.name !== 'string' || e.name === '') return;
+        if (seen.has(e.name)) {
+          ctx.report({ path: ['dialog', 'elements', i, 'name'], message: `${DIALOG_LOGGED}: element name ${JSON.stringify(e.name)} is used twice, so one value overwrites the other in the submission.` });
+        }
+        seen.add(e.name);
+      });
+    }
+  },
+};

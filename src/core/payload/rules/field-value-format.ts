@@ -1,0 +1,45 @@
+import { goV } from '../gofmt';
+import { ONLY_LOGGED } from '../consequence';
+import { FixTools, MESSAGE_KINDS, Rule } from './types';
+import { describeType, fields } from './walk';
+
+export const fieldValueFormat: Rule = {
+  id: 'field-value-format',
+  severity: 'warning',
+  description: 'Field values that do not show as written: numbers in Go exponent form (1234567 → 1.234567e+06), objects/arrays as Go text; in REST posts any non-string value is logged as invalid.',
+  kinds: MESSAGE_KINDS,
+  check(ctx) {
+    for (const f of fields(ctx.root, ctx.kind)) {
+      const v = f.v.value;
+      const path = [...f.path, 'value'];
+      if (v === undefined || v === null || typeof v === 'string') continue;
+      const quoteFix =
+        typeof v === 'number'
+          ? (t: FixTools) => {
+              const raw = t.raw(path);
+              if (raw === undefined) return undefined;
+              return { title: `Quote as "${raw}"`, edits: [{ ...t.range(path), newText: JSON.stringify(raw) }] };
+            }
+          : undefined;
+      if (ctx.kind === 'post') {
+        ctx.report({
+          path,
+          message: `${ONLY_LOGGED}: a field \`value\` in a REST post must be a string, not ${describeType(v)} (it is stored unconverted).`,
+          fix: quoteFix,
+        });
+        continue;
+      }
+      const shown = goV(v);
+      if (typeof v === 'number') {
+        if (!/e[+-]/.test(shown)) continue;
+        ctx.report({
+          path,
+          message: `Mattermost shows this number as \`${shown}\` (Go %v formatting); quote it to show it as written.`,
+          fix: quoteFix,
+        });
+      } else if (typeof v === 'object') {
+        ctx.report({ path, message: `Mattermost shows this ${Array.isArray(v) ? 'array' : 'object'} as the text \`${shown}\` (Go %v formatting).` });
+      }
+    }
+  },
+};

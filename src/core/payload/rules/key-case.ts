@@ -1,0 +1,8 @@
+import { ALL_KINDS, Rule } from './types';
+
+export const keyCase: Rule = {
+  id: 'key-case',
+  severity: 'information',
+  description: 'A key written in another letter case ("TEXT"), which the server still matches (Go matches keys case-insensitively).',
+  kinds: ALL_KINDS,
+};

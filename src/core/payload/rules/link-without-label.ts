@@ -1,0 +1,26 @@
+import { ONLY_LOGGED } from '../consequence';
+import { MESSAGE_KINDS, Rule } from './types';
+import { attachments } from './walk';
+
+export const linkWithoutLabel: Rule = {
+  id: 'link-without-label',
+  severity: 'warning',
+  description: 'title_link without title, or author_link without author_name: there is nothing to click; only logged as invalid.',
+  kinds: MESSAGE_KINDS,
+  check(ctx) {
+    for (const a of attachments(ctx.root, ctx.kind)) {
+      for (const [link, text] of [['title_link', 'title'], ['author_link', 'author_name']]) {
+        const l = a.v[link];
+        const t = a.v[text];
+        if (typeof l !== 'string' || l === '') continue;
+        if (typeof t === 'string' && t !== '') continue;
+        if (t !== undefined && t !== null && typeof t !== 'string') continue;
+        ctx.report({
+          path: [...a.path, link],
+          target: 'key',
+          message: `${ONLY_LOGGED}: \`${link}\` needs a \`${text}\`, so no link is shown.`,
+        });
+      }
+    }
+  },
+};

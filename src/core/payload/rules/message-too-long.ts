@@ -1,0 +1,25 @@
+import { MAX_POST_RUNES } from './text-split';
+import { Rule } from './types';
+import { isObject, responses, runeCount } from './walk';
+
+export const messageTooLong: Rule = {
+  id: 'message-too-long',
+  severity: 'error',
+  description: 'A REST post message or slash-command text over 16383 characters, which is rejected (not split).',
+  kinds: ['post', 'command'],
+  check(ctx) {
+    if (!isObject(ctx.root)) return;
+    const key = ctx.kind === 'post' ? 'message' : 'text';
+    for (const { v, path } of responses(ctx.root, ctx.kind)) {
+      const t = v[key];
+      if (typeof t !== 'string' || t.length <= MAX_POST_RUNES) continue;
+      const n = runeCount(t);
+      if (n <= MAX_POST_RUNES) continue;
+      const message =
+        ctx.kind === 'post'
+          ? `Mattermost rejects the post (400 model.post.is_valid.message_length.app_error): \`message\` has ${n} characters, over the ${MAX_POST_RUNES} limit, and REST posts are not split.`
+          : `Mattermost fails the command (500 api.command.execute_command.create_post_failed.app_error): \`text\` has ${n} characters, over the ${MAX_POST_RUNES} limit, and command responses are not split.`;
+      ctx.report({ path: [...path, key], target: 'key', message });
+    }
+  },
+};

@@ -1,0 +1,39 @@
+import { Rule } from './types';
+import { responses } from './walk';
+
+/** Post types accepted by Post.IsValid besides system_* and custom_*. */
+export const KNOWN_POST_TYPES = ['', 'slack_attachment', 'me', 'reminder', 'card', 'burn_on_read', 'add_bot_teams_channels'];
+
+export const postType: Rule = {
+  id: 'post-type',
+  severity: 'error',
+  description: 'A post type the server refuses: system_* from a webhook or command (400), or an unknown type that is not custom_* (500 for webhooks, 400 for REST).',
+  kinds: ['incoming', 'command', 'outgoing', 'post'],
+  check(ctx) {
+    for (const { v, path } of responses(ctx.root, ctx.kind)) {
+      const t = v.type;
+      if (typeof t !== 'string' || KNOWN_POST_TYPES.includes(t) || t.startsWith('custom_')) continue;
+      if (ctx.kind === 'incoming' && Array.isArray(v.attachments) && v.attachments.length > 0) continue; // overwritten
+      const system = t.startsWith('system_');
+      if (system && ctx.kind === 'post') continue;
+      const hint = system ? '' : ` (a plugin type must start with \`custom_\`, e.g. ${JSON.stringify('custom_' + t)})`;
+      let message: string;
+      switch (ctx.kind) {
+        case 'incoming':
+          message = system
+            ? `Mattermost rejects the request (400 api.context.invalid_param.app_error, post.type): webhooks cannot post ${JSON.stringify(t)}.`
+            : `Mattermost fails the request (500 api.post.create_webhook_post.creating.app_error): ${JSON.stringify(t)} is not a known post type${hint}.`;
+          break;
+        case 'outgoing':
+          message = `Mattermost posts nothing because creating a post of type ${JSON.stringify(t)} fails${hint}.`;
+          break;
+        case 'command':
+          message = `Mattermost fails the command because creating a post of type ${JSON.stringify(t)} fails${hint}.`;
+          break;
+        default:
+          message = `Mattermost rejects the post (400 model.post.is_valid.type.app_error): ${JSON.stringify(t)} is not a known post type${hint}.`;
+      }
+      ctx.report({ path: [...path, 'type'], message });
+    }
+  },
+};

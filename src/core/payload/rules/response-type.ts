@@ -1,0 +1,28 @@
+import { Rule } from './types';
+import { isObject, responses } from './walk';
+
+export const responseType: Rule = {
+  id: 'response-type',
+  severity: 'warning',
+  description: 'A response_type that does not do what it says: slash commands post nothing unless it is in_channel or ephemeral; outgoing webhooks only understand comment.',
+  kinds: ['command', 'outgoing'],
+  check(ctx) {
+    if (!isObject(ctx.root)) return;
+    for (const { v, path } of responses(ctx.root, ctx.kind)) {
+      const rt = v.response_type;
+      if (typeof rt !== 'string' || rt === '') continue;
+      if (ctx.kind === 'command' && rt !== 'in_channel' && rt !== 'ephemeral') {
+        ctx.report({
+          path: [...path, 'response_type'],
+          message: `Mattermost silently posts nothing for \`response_type\` ${JSON.stringify(rt)}: only \`in_channel\` and \`ephemeral\` post (case-sensitive).`,
+        });
+      }
+      if (ctx.kind === 'outgoing' && rt !== 'comment') {
+        ctx.report({
+          path: [...path, 'response_type'],
+          message: `Mattermost ignores \`response_type\` ${JSON.stringify(rt)} and posts a new message in the channel: only \`comment\` replies in the thread (case-sensitive).`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,17 @@
+import { MESSAGE_KINDS, Rule } from './types';
+import { attachments } from './walk';
+
+export const slackBlocks: Rule = {
+  id: 'slack-blocks',
+  severity: 'information',
+  description: 'Slack Block Kit blocks inside an attachment, which Mattermost ignores.',
+  kinds: MESSAGE_KINDS,
+  check(ctx) {
+    for (const a of attachments(ctx.root, ctx.kind)) {
+      for (const k of Object.keys(a.v)) {
+        if (k.toLowerCase() !== 'blocks') continue;
+        ctx.report({ path: [...a.path, k], target: 'key', message: 'Mattermost ignores Block Kit `blocks` inside attachments; only the attachment fields (text, fields, actions, …) are shown.' });
+      }
+    }
+  },
+};

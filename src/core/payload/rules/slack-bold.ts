@@ -1,0 +1,31 @@
+import { findSlackBold } from '../slack';
+import { MESSAGE_KINDS, Rule } from './types';
+import { texts } from './walk';
+
+export const slackBold: Rule = {
+  id: 'slack-bold',
+  severity: 'information',
+  description: 'Slack *bold*, which Mattermost\'s Markdown renders as italic.',
+  kinds: MESSAGE_KINDS,
+  check(ctx) {
+    for (const t of texts(ctx.root, ctx.kind)) {
+      if (!t.markdown || t.v.indexOf('*') < 0) continue;
+      for (const m of findSlackBold(t.v)) {
+        ctx.report({
+          path: t.path,
+          sub: [m.from, m.to],
+          message: `Mattermost renders Slack \`*${m.inner}*\` as italic (Markdown); bold is \`**${m.inner}**\`.`,
+          fix: tools => {
+            const a = tools.stringOffset(t.path, m.from);
+            const a1 = tools.stringOffset(t.path, m.from + 1);
+            const b = tools.stringOffset(t.path, m.to - 1);
+            const b1 = tools.stringOffset(t.path, m.to);
+            if (a === undefined || a1 === undefined || b === undefined || b1 === undefined) return undefined;
+            if (a1 - a !== 1 || b1 - b !== 1) return undefined; // escaped asterisk: not certain
+            return { title: `Change to **${m.inner}**`, edits: [{ start: a, end: a1, newText: '**' }, { start: b, end: b1, newText: '**' }] };
+          },
+        });
+      }
+    }
+  },
+};

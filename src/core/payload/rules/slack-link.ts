@@ -1,0 +1,34 @@
+import { findSlackLinks } from '../slack';
+import { MESSAGE_KINDS, Rule } from './types';
+import { LINK_ROLES, texts } from './walk';
+
+export const slackLink: Rule = {
+  id: 'slack-link',
+  severity: 'information',
+  description: 'Slack <url|text> links where Mattermost does not convert them (title, author_name, footer, fallback, field titles, REST posts, skip_slack_parsing): shown literally.',
+  kinds: MESSAGE_KINDS,
+  check(ctx) {
+    for (const t of texts(ctx.root, ctx.kind)) {
+      if (t.v.indexOf('|') < 0) continue;
+      if (t.slack && LINK_ROLES.includes(t.role)) continue;
+      const key = t.path[t.path.length - 1];
+      for (const m of findSlackLinks(t.v)) {
+        const where = !t.slack ? (ctx.kind === 'post' ? 'in REST posts' : 'with skip_slack_parsing') : `in \`${key}\``;
+        const advice = t.markdown ? `write \`[${m.text}](${m.url})\`` : key === 'title' ? 'use `title_link`' : key === 'author_name' ? 'use `author_link`' : 'it is plain text';
+        ctx.report({
+          path: t.path,
+          sub: [m.from, m.to],
+          message: `Mattermost does not convert Slack links ${where}, so \`<${m.url}|${m.text}>\` shows literally; ${advice}.`,
+          fix: t.markdown
+            ? tools => {
+                const a = tools.stringOffset(t.path, m.from);
+                const b = tools.stringOffset(t.path, m.to);
+                if (a === undefined || b === undefined) return undefined;
+                return { title: `Change to [${m.text}](${m.url})`, edits: [{ start: a, end: b, newText: JSON.stringify(`[${m.text}](${m.url})`).slice(1, -1) }] };
+              }
+            : undefined,
+        });
+      }
+    }
+  },
+};

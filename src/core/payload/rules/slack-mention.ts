@@ -1,0 +1,43 @@
+import { findSlackTokens } from '../slack';
+import { MESSAGE_KINDS, Rule } from './types';
+import { MENTION_ROLES, texts } from './walk';
+
+export const slackMention: Rule = {
+  id: 'slack-mention',
+  severity: 'information',
+  description: 'Slack mention syntax Mattermost shows literally: <!everyone>, <!subteam^…>, <#C…>, <@U…> Slack user ids, <!date^…>, and <!channel>/<!here>/<!all> where no Slack processing happens.',
+  kinds: MESSAGE_KINDS,
+  check(ctx) {
+    for (const t of texts(ctx.root, ctx.kind)) {
+      if (t.v.indexOf('<') < 0) continue;
+      const expanded = t.slack && MENTION_ROLES.includes(t.role);
+      for (const m of findSlackTokens(t.v)) {
+        let message: string | undefined;
+        switch (m.kind) {
+          case 'everyone':
+            message = `Mattermost shows \`${m.token}\` literally; to notify everyone in the channel write \`@all\` (or \`<!all>\`).`;
+            break;
+          case 'subteam':
+            message = `Mattermost shows the Slack user-group mention \`${m.token}\` literally; mention a Mattermost group as \`@group-name\`.`;
+            break;
+          case 'channel-ref':
+            message = `Mattermost shows the Slack channel reference \`${m.token}\` literally; link a channel as \`~channel-name\`.`;
+            break;
+          case 'slack-user':
+            message = `Mattermost shows \`${m.token}\` literally: it only converts \`<@ID>\` when ID is a Mattermost user id; write \`@username\`.`;
+            break;
+          case 'date':
+            message = `Mattermost shows the Slack date token \`${m.token}\` literally.`;
+            break;
+          case 'special':
+            if (!expanded) {
+              const where = ctx.kind === 'post' ? 'in REST posts' : t.slack ? 'in this field' : 'with skip_slack_parsing';
+              message = `Mattermost does not expand \`${m.token}\` ${where}, so it shows literally; write \`@${/channel|here|all/.exec(m.token)![0]}\`.`;
+            }
+            break;
+        }
+        if (message) ctx.report({ path: t.path, sub: [m.from, m.to], message });
+      }
+    }
+  },
+};

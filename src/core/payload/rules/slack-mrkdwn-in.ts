@@ -1,0 +1,17 @@
+import { MESSAGE_KINDS, Rule } from './types';
+import { attachments } from './walk';
+
+export const slackMrkdwnIn: Rule = {
+  id: 'slack-mrkdwn-in',
+  severity: 'information',
+  description: 'Slack mrkdwn_in in an attachment: Mattermost ignores it and always renders Markdown in text, pretext and field values.',
+  kinds: MESSAGE_KINDS,
+  check(ctx) {
+    for (const a of attachments(ctx.root, ctx.kind)) {
+      for (const k of Object.keys(a.v)) {
+        if (k.toLowerCase() !== 'mrkdwn_in') continue;
+        ctx.report({ path: [...a.path, k], target: 'key', message: 'Mattermost ignores `mrkdwn_in`: it always renders Markdown in text, pretext and field values, and never in title, author_name or footer.' });
+      }
+    }
+  },
+};

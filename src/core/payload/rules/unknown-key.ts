@@ -1,0 +1,102 @@
+import type { Kind } from '../problem';
+import type { Shape } from '../shapes';
+import { ALL_KINDS, JsonPath, Rule } from './types';
+import { label } from './walk';
+
+export const unknownKey: Rule = {
+  id: 'unknown-key',
+  severity: 'warning',
+  description: 'A key the server does not know at that place (top-level "blocks", "mrkdwn", "channel" in an outgoing response, …), which it silently ignores.',
+  kinds: ALL_KINDS,
+};
+
+/** Keys reported by a more specific rule instead (Slack habits, webhook-shaped REST posts). */
+export function handledElsewhere(kind: Kind, path: JsonPath, key: string): boolean {
+  const parent = path[path.length - 2];
+  const inAttachment = typeof parent === 'number' && path[path.length - 3] === 'attachments';
+  if (inAttachment && (key.toLowerCase() === 'mrkdwn_in' || key.toLowerCase() === 'blocks')) return true;
+  if (kind === 'post' && path.length === 1 && (key === 'text' || key === 'attachments')) return true;
+  return false;
+}
+
+const TOP: Record<string, string> = {
+  blocks: 'Mattermost ignores top-level Block Kit `blocks`: only `text` and `attachments` are shown (newer servers read Block Kit only from `props.blocks`).',
+  mrkdwn: 'Mattermost ignores `mrkdwn`: text is always rendered as Markdown.',
+  link_names: 'Mattermost ignores `link_names`: @mentions in the text always notify.',
+  unfurl_links: 'Mattermost ignores `unfurl_links`: link previews follow the server and user settings.',
+  unfurl_media: 'Mattermost ignores `unfurl_media`: link previews follow the server and user settings.',
+  thread_ts: 'Mattermost ignores the Slack `thread_ts`: a webhook cannot reply in a thread this way.',
+  root_id: 'Mattermost ignores `root_id` in a webhook request: it cannot reply in a thread this way.',
+  as_user: 'Mattermost ignores `as_user`: the post is made by the hook\'s creator.',
+};
+
+const OTHER_KIND: Partial<Record<Kind, Record<string, string>>> = {
+  incoming: {
+    response_type: 'Mattermost ignores `response_type` in an incoming webhook (it is a slash-command field); the message is always posted to the channel.',
+    channel_id: 'Mattermost ignores `channel_id` in an incoming webhook; use `channel` with a channel name.',
+    extra_responses: 'Mattermost ignores `extra_responses` in an incoming webhook (it is a slash-command field).',
+    message: 'Mattermost ignores `message` in an incoming webhook; the message goes in `text`.',
+  },
+  outgoing: {
+    channel: 'Mattermost ignores `channel` in an outgoing-webhook response: the reply always goes to the channel of the triggering post.',
+    channel_id: 'Mattermost ignores `channel_id` in an outgoing-webhook response: the reply always goes to the channel of the triggering post.',
+    icon_emoji: 'Mattermost ignores `icon_emoji` in an outgoing-webhook response (only `icon_url` is read).',
+    extra_responses: 'Mattermost ignores `extra_responses` in an outgoing-webhook response (only slash commands have them).',
+    message: 'Mattermost ignores `message` in an outgoing-webhook response; the reply goes in `text`.',
+  },
+  command: {
+    channel: 'Mattermost ignores `channel` in a slash-command response; use `channel_id` with a channel id.',
+    icon_emoji: 'Mattermost ignores `icon_emoji` in a slash-command response (only `icon_url` is read).',
+    message: 'Mattermost ignores `message` in a slash-command response; the message goes in `text`.',
+  },
+  post: {
+    username: 'Mattermost ignores `username` in a REST post: the post is made by the authenticated user.',
+    icon_url: 'Mattermost ignores `icon_url` in a REST post: overrides exist only for webhooks and commands.',
+    channel: 'Mattermost ignores `channel` in a REST post; use `channel_id` with a channel id.',
+  },
+};
+
+const ATTACHMENT: Record<string, string> = {
+  callback_id: 'Mattermost ignores the Slack `callback_id`; put what your integration needs in each action\'s `integration.context`.',
+  attachment_type: 'Mattermost ignores the Slack `attachment_type`.',
+  author_subname: 'Mattermost ignores `author_subname`.',
+};
+
+function distance(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0];
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j];
+      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length];
+}
+
+/** The message for an unknown key at `path` (canonical, ending with the key). */
+export function unknownKeyMessage(kind: Kind, path: JsonPath, key: string, parent: Shape): string {
+  if (path.length === 1) {
+    const special = OTHER_KIND[kind]?.[key] ?? TOP[key];
+    if (special) return special;
+  }
+  const inAttachment = typeof path[path.length - 2] === 'number' && path[path.length - 3] === 'attachments';
+  if (inAttachment && ATTACHMENT[key]) return ATTACHMENT[key];
+  const where = path.length === 1 ? '' : ` in ${label(path.slice(0, -1))}`;
+  let hint = '';
+  if (parent.fields) {
+    let best: string | undefined;
+    let bestD = 3;
+    for (const name of parent.fields.keys()) {
+      const d = distance(key.toLowerCase(), name);
+      if (d < bestD) {
+        best = name;
+        bestD = d;
+      }
+    }
+    if (best && bestD <= (key.length > 4 ? 2 : 1)) hint = ` (did you mean \`${best}\`?)`;
+  }
+  return `Mattermost ignores the unknown key \`${key}\`${where}${hint}.`;
+}

@@ -1,0 +1,49 @@
+/** Finds Slack markup in a decoded string. Indices are UTF-16 indices into the decoded string. */
+
+export interface Found {
+  from: number;
+  to: number;
+}
+
+/** Slack `*bold*` (Markdown renders it italic). `**bold**`, list bullets and `2*3*4` do not match. */
+const BOLD = /(^|[^\w*\\])\*(?![\s*])([^*\n]*?[^\s*\\])\*(?![\w*])/g;
+
+export function findSlackBold(s: string): (Found & { inner: string })[] {
+  const out: (Found & { inner: string })[] = [];
+  const re = BOLD;
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const from = m.index + m[1].length;
+    out.push({ from, to: from + m[2].length + 2, inner: m[2] });
+    re.lastIndex = from + m[2].length + 2;
+  }
+  return out;
+}
+
+export type MentionKind = 'everyone' | 'subteam' | 'channel-ref' | 'slack-user' | 'special' | 'date';
+
+/** Slack angle-bracket tokens: <!everyone>, <!subteam^…>, <#C…>, <@U…>, <!channel>/<!here>/<!all>, <!date^…>. */
+export function findSlackTokens(s: string): (Found & { token: string; kind: MentionKind })[] {
+  const out: (Found & { token: string; kind: MentionKind })[] = [];
+  const re = /<(![a-z]+(?:\^[^>|\n]*)?(?:\|[^>\n]*)?|#[A-Z0-9]+(?:\|[^>\n]*)?|@[A-Za-z0-9]+(?:\|[^>\n]*)?)>/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const body = m[1];
+    let kind: MentionKind | undefined;
+    if (body.startsWith('!everyone')) kind = 'everyone';
+    else if (body.startsWith('!subteam')) kind = 'subteam';
+    else if (body.startsWith('!date')) kind = 'date';
+    else if (/^!(channel|here|all)(\||$)/.test(body)) kind = 'special';
+    else if (body.startsWith('#')) kind = 'channel-ref';
+    else if (/^@[UW][A-Z0-9]{5,}(\||$)/.test(body)) kind = 'slack-user';
+    if (kind) out.push({ from: m.index, to: m.index + m[0].length, token: m[0], kind });
+  }
+  return out;
+}
+
+/** Slack links `<url|text>` as the server's regex sees them (no newline, <, | or > inside the parts). */
+export function findSlackLinks(s: string): (Found & { url: string; text: string })[] {
+  const out: (Found & { url: string; text: string })[] = [];
+  const re = /<([^\n<>|!#@][^\n<>|]*)\|([^\n<>|]+)>/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) out.push({ from: m.index, to: m.index + m[0].length, url: m[1], text: m[2] });
+  return out;
+}

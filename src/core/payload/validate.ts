@@ -1,0 +1,97 @@
+/**
+ * The schema part of the linter: what the server's JSON decoding rejects (type mismatches).
+ * ajv is loaded and each kind's schema compiled LAZILY, on the first lint of that kind, and cached;
+ * nothing happens at import time. `setValidatorFactory` lets a build-time step (issue 6: ajv
+ * standalone code) replace the compiler without touching the linter.
+ */
+import type { Kind } from './problem';
+import { loadSchemas } from './schemas';
+
+export interface SchemaIssue {
+  /** Canonical path of the offending value (array indices as numbers). */
+  path: (string | number)[];
+  keyword: string;
+  /** For `type`: the accepted JSON types. */
+  expected?: string[];
+}
+
+/** A compiled validator: returns true when valid, else exposes ajv-style `errors`. */
+export interface CompiledValidator {
+  (value: unknown): boolean;
+  errors?: { instancePath: string; keyword: string; params: Record<string, unknown> }[] | null;
+}
+
+export type ValidatorFactory = (kind: Kind) => CompiledValidator;
+
+let factory: ValidatorFactory | undefined;
+const compiled = new Map<Kind, CompiledValidator>();
+
+/** Replaces how validators are obtained (e.g. precompiled standalone code). */
+export function setValidatorFactory(f: ValidatorFactory | undefined): void {
+  factory = f;
+  compiled.clear();
+}
+
+function ajvFactory(): ValidatorFactory {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const AjvModule = require('ajv');
+  const Ajv = AjvModule.default ?? AjvModule;
+  const set = loadSchemas();
+  const ajv = new Ajv({
+    allErrors: true,
+    allowUnionTypes: true,
+    strictTypes: false,
+    validateSchema: false,
+    keywords: ['markdownDescription', 'markdownEnumDescriptions', 'defaultSnippets', 'x-go-map'],
+  });
+  for (const d of set.definitions) ajv.addSchema(d);
+  for (const s of Object.values(set.kinds)) ajv.addSchema(s);
+  return (kind: Kind) => ajv.getSchema(set.kinds[kind].$id) as CompiledValidator;
+}
+
+export function validatorFor(kind: Kind): CompiledValidator {
+  let v = compiled.get(kind);
+  if (!v) {
+    factory ??= ajvFactory();
+    v = factory(kind);
+    compiled.set(kind, v);
+  }
+  return v;
+}
+
+function pointerToPath(pointer: string, root: unknown): (string | number)[] {
+  if (!pointer) return [];
+  const path: (string | number)[] = [];
+  let node: unknown = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(node)) {
+      path.push(Number(seg));
+      node = node[Number(seg)];
+    } else {
+      path.push(seg);
+      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[seg] : undefined;
+    }
+  }
+  return path;
+}
+
+/** Schema issues of a canonical payload, at most one per path. */
+export function schemaIssues(kind: Kind, value: unknown): SchemaIssue[] {
+  const validate = validatorFor(kind);
+  if (validate(value)) return [];
+  const seen = new Map<string, SchemaIssue>();
+  for (const e of validate.errors ?? []) {
+    if (e.keyword !== 'type' && e.keyword !== 'pattern') continue;
+    const key = e.instancePath;
+    const prev = seen.get(key);
+    if (prev && prev.keyword === 'type') continue;
+    const t = e.params.type;
+    seen.set(key, {
+      path: pointerToPath(e.instancePath, value),
+      keyword: e.keyword,
+      expected: e.keyword === 'type' ? (Array.isArray(t) ? (t as string[]) : [String(t)]) : undefined,
+    });
+  }
+  return [...seen.values()];
+}

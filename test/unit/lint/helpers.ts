@@ -1,0 +1,27 @@
+import * as assert from 'assert';
+import { lint } from '../../../src/core/payload/lint';
+import type { Fix, Kind, Problem } from '../../../src/core/payload/problem';
+
+export function applyFix(text: string, fix: Fix): string {
+  const edits = [...fix.edits].sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+export function ofRule(text: string, kind: Kind, rule: string): Problem[] {
+  return lint(text, kind).filter(p => p.rule === rule);
+}
+
+/** Asserts exactly one problem of `rule` whose range covers exactly `rangeText`; returns it. */
+export function expectOne(text: string, kind: Kind, rule: string, rangeText: string): Problem {
+  const found = ofRule(text, kind, rule);
+  assert.strictEqual(found.length, 1, `expected one ${rule} in ${text}, got ${JSON.stringify(lint(text, kind), null, 1)}`);
+  assert.strictEqual(text.slice(found[0].start, found[0].end), rangeText);
+  return found[0];
+}
+
+export function expectNone(text: string, kind: Kind, rule: string): void {
+  const found = ofRule(text, kind, rule);
+  assert.deepStrictEqual(found.map(p => p.message), [], `expected no ${rule} in ${text}`);
+}
