@@ -1,14 +1,53 @@
 import * as vscode from 'vscode';
+import { redact } from './core/mattermost/redact';
+import { AccountStatusBar } from './vscode/accountStatusBar';
+import { PayloadCodeActions, disableRule } from './vscode/codeActions';
+import { PayloadCodeLens } from './vscode/codeLens';
+import { login, logout, showCurrentUser, switchAccount } from './vscode/commands/account';
+import { sendToWebhook, sendViaApi, showHistory } from './vscode/commands/send';
+import { manageWebhooks } from './vscode/commands/webhooks';
+import { PayloadDiagnostics } from './vscode/diagnostics';
 import { Logger } from './vscode/logger';
+import { PayloadKinds } from './vscode/payloadKinds';
+import { PreviewPanel } from './vscode/previewPanel';
+import { SchemaContentProvider } from './vscode/schemaProvider';
+import { createServices, Services } from './vscode/services';
+import { KindStatusBar, selectKind } from './vscode/statusBar';
+
+const JSON_DOCUMENTS: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
+
+/** Only returned in ExtensionMode.Test, so no other extension can reach the prompter or the stores. */
+export interface TestApi { services: Services }
 
 /** Thin: create the logger, build services, register adapters. Nothing heavy runs here. */
-export function activate(context: vscode.ExtensionContext): void {
-  const logger = new Logger(text => text);
+export function activate(context: vscode.ExtensionContext): TestApi | undefined {
+  const logger = new Logger(redact);
+  const kinds = new PayloadKinds(context.workspaceState);
+  const diagnostics = new PayloadDiagnostics(kinds, logger);
+  const s = createServices(context, logger, kinds, diagnostics);
+  const command = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(`mattermostPayloads.${id}`, run);
   context.subscriptions.push(
-    logger,
-    vscode.commands.registerCommand('mattermostPayloads.showLog', () => logger.show()),
+    logger, kinds, diagnostics,
+    new KindStatusBar(kinds),
+    new AccountStatusBar(s.store),
+    vscode.languages.registerCodeActionsProvider(JSON_DOCUMENTS, new PayloadCodeActions(diagnostics), PayloadCodeActions.metadata),
+    vscode.languages.registerCodeLensProvider(JSON_DOCUMENTS, new PayloadCodeLens(kinds, {})),
+    vscode.workspace.registerTextDocumentContentProvider(SchemaContentProvider.scheme, new SchemaContentProvider(context.extensionUri)),
+    PreviewPanel.register(context, { kinds, diagnostics, logger }),
+    command('showLog', () => logger.show()),
+    command('selectKind', (uri?: vscode.Uri) => selectKind(kinds, uri)),
+    command('disableRule', (rule: string, uri?: vscode.Uri) => disableRule(rule, uri)),
+    command('login', () => login(s)),
+    command('logout', () => logout(s)),
+    command('switchAccount', () => switchAccount(s)),
+    command('showCurrentUser', () => showCurrentUser(s)),
+    command('sendToWebhook', (uri?: vscode.Uri) => sendToWebhook(s, uri instanceof vscode.Uri ? uri : undefined)),
+    command('sendViaApi', (uri?: vscode.Uri) => sendViaApi(s, uri instanceof vscode.Uri ? uri : undefined)),
+    command('manageWebhooks', () => manageWebhooks(s)),
+    command('showHistory', () => showHistory(s)),
   );
   logger.info('activate', `Mattermost Payloads ${context.extension.packageJSON.version} activated`);
+  return context.extensionMode === vscode.ExtensionMode.Test ? { services: s } : undefined;
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import { networkSettings } from './config';
+import { PayloadKinds } from './payloadKinds';
+
+/** "Send to ‹webhook›", "Send via API" and "Preview" above a payload file's first line. */
+export class PayloadCodeLens implements vscode.CodeLensProvider {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(private readonly kinds: PayloadKinds, private readonly commands: { preview?: string }) {
+    kinds.onDidChange(() => this.changed.fire());
+    vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('mattermostPayloads')) this.changed.fire(); });
+  }
+
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    const detected = this.kinds.kindOf(doc);
+    if (!detected) return [];
+    const top = new vscode.Range(0, 0, 0, 0);
+    const lenses: vscode.CodeLens[] = [];
+    if (detected.kind === 'incoming') {
+      const hook = networkSettings(doc.uri).defaultWebhook;
+      lenses.push(new vscode.CodeLens(top, { title: hook ? `$(send) Send to ${hook}` : '$(send) Send to webhook…', command: 'mattermostPayloads.sendToWebhook', arguments: [doc.uri] }));
+    }
+    if (detected.kind !== 'dialog') {
+      lenses.push(new vscode.CodeLens(top, { title: '$(cloud-upload) Send via API', command: 'mattermostPayloads.sendViaApi', arguments: [doc.uri] }));
+    }
+    if (this.commands.preview) {
+      lenses.push(new vscode.CodeLens(top, { title: '$(open-preview) Preview', command: this.commands.preview, arguments: [doc.uri] }));
+    }
+    return lenses;
+  }
+}

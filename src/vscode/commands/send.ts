@@ -1,0 +1,230 @@
+import * as vscode from 'vscode';
+import { withSessionRetry } from '../../core/mattermost/client';
+import { CancelledError } from '../../core/mattermost/errors';
+import { redactUrl } from '../../core/mattermost/redact';
+import { toPost } from '../../core/mattermost/toPost';
+import { Account, Channel } from '../../core/mattermost/types';
+import { lint } from '../../core/payload/lint';
+import { Kind } from '../../core/payload/problem';
+import { lintSettings, networkSettings } from '../config';
+import { describeTarget, SendRecord, SendTarget } from '../history';
+import { reportError, Services } from '../services';
+import { ensureTrusted } from '../trust';
+import { accountFor, relogin } from './account';
+import { addWebhook } from './webhooks';
+
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+const SENT_TARGETS = 'mattermostPayloads.sentTargets';
+const LAST_CHANNEL = 'mattermostPayloads.lastChannel';
+
+export interface SendOutcome { status: SendRecord['status'] | 'not sent'; detail: string; permalink?: string }
+
+interface Source { uri: vscode.Uri; text: string; kind: Kind | undefined; name: string }
+
+/** The active editor's text, unsaved changes included. The file is never modified. */
+function source(s: Services, uri?: vscode.Uri): Source | undefined {
+  const doc = uri ? vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
+  if (!doc) { void s.prompts.current.info('Open a payload file first.'); return undefined; }
+  return { uri: doc.uri, text: doc.getText(), kind: s.kinds.kindOf(doc)?.kind, name: vscode.workspace.asRelativePath(doc.uri) };
+}
+
+/** Lint first: if Mattermost would reject the payload, say why and offer "Send Anyway". */
+async function passesLint(s: Services, src: Source, kind: Kind): Promise<boolean> {
+  const errors = lint(src.text, kind, { disabledRules: lintSettings(src.uri).disabledRules }).filter(p => p.severity === 'error');
+  if (errors.length === 0) return true;
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+  const choice = await s.prompts.current.ask(`Mattermost will reject this payload: ${errors[0].message}${more}`, 'See the Problems panel for every problem.', 'Send Anyway', 'Show Problems');
+  if (choice === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+  return choice === 'Send Anyway';
+}
+
+/** Ask before the first send to a target in this workspace (setting), and always before plain http to a non-loopback host. */
+async function confirmed(s: Services, targetKey: string, label: string, url: URL): Promise<boolean> {
+  const plainHttp = url.protocol === 'http:' && !isLoopbackHost(url.hostname);
+  const sent = s.context.workspaceState.get<string[]>(SENT_TARGETS) ?? [];
+  const first = !sent.includes(targetKey);
+  if (plainHttp || (first && networkSettings().confirmBeforeSend)) {
+    const detail = plainHttp
+      ? 'This is plain http:// to a host that is not this machine: the payload and any credential can be read on the way.'
+      : 'This is the first send to this target from this workspace (setting mattermostPayloads.confirmBeforeSend).';
+    if (await s.prompts.current.ask(`Send the payload to ${label}?`, detail, 'Send') !== 'Send') return false;
+  }
+  if (first) await s.context.workspaceState.update(SENT_TARGETS, [...sent, targetKey]);
+  return true;
+}
+
+async function withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_p, token) => {
+    const controller = new AbortController();
+    const sub = token.onCancellationRequested(() => controller.abort());
+    try { return await task(controller.signal); } finally { sub.dispose(); }
+  });
+}
+
+async function record(s: Services, src: Source, target: SendTarget, started: number, status: SendRecord['status'], detail: string): Promise<void> {
+  await s.history.add({ at: started, target, status, detail, durationMs: Date.now() - started, file: src.name, text: src.text });
+}
+
+// ------------------------------------------------------------------ webhook
+
+export async function sendToWebhook(s: Services, uri?: vscode.Uri, webhookName?: string, textOverride?: string): Promise<SendOutcome> {
+  const none: SendOutcome = { status: 'not sent', detail: '' };
+  if (!ensureTrusted('Sending to a webhook')) return { status: 'not sent', detail: 'Restricted Mode' };
+  const src = source(s, uri);
+  if (!src) return none;
+  if (textOverride !== undefined) src.text = textOverride;
+  if (src.kind && src.kind !== 'incoming') {
+    const go = await s.prompts.current.ask(`This is a ${src.kind} payload, but webhooks take incoming-webhook payloads.`, 'Mattermost will read it as an incoming webhook.', 'Send Anyway');
+    if (go !== 'Send Anyway') return none;
+  }
+  if (!(await passesLint(s, src, 'incoming'))) return none;
+  const name = webhookName ?? await chooseWebhook(s);
+  if (!name) return none;
+  const url = await s.store.webhookUrl(name).catch(e => { reportError(s, 'send', e); return undefined; });
+  if (!url) { void s.prompts.current.error(`No webhook named "${name}" is stored. Add it with "Mattermost: Manage Webhooks".`); return none; }
+  const target: SendTarget = { type: 'webhook', name, redactedUrl: redactUrl(url) };
+  if (!(await confirmed(s, `webhook:${name}`, `webhook "${name}"`, new URL(url)))) return none;
+  const started = Date.now();
+  try {
+    const r = await withProgress(`Sending ${src.name} to webhook "${name}"…`, signal => s.client().postWebhook(url, src.text, { signal, timeoutMs: networkSettings().timeoutMs }));
+    const detail = `${r.status} ${r.body.trim().slice(0, 40)}`;
+    await record(s, src, target, started, 'sent', detail);
+    s.logger.info('send', `${src.name} → ${describeTarget(target)}: ${detail} in ${Date.now() - started} ms`);
+    void s.prompts.current.info(`Sent ${src.name} to webhook "${name}": Mattermost answered ${detail}.`);
+    return { status: 'sent', detail };
+  } catch (e) {
+    return failed(s, src, target, started, e);
+  }
+}
+
+async function chooseWebhook(s: Services): Promise<string | undefined> {
+  const hooks = await s.store.webhooks().catch(e => { reportError(s, 'send', e); return undefined; });
+  if (!hooks) return undefined;
+  const preferred = networkSettings().defaultWebhook;
+  if (preferred && hooks.some(h => h.name === preferred)) return preferred;
+  if (preferred) void s.prompts.current.warn(`The default webhook "${preferred}" (mattermostPayloads.defaultWebhook) is not stored on this machine. Pick one, or add it under that name.`);
+  type Item = vscode.QuickPickItem & { name?: string };
+  const items: Item[] = hooks.map(h => ({ label: h.name, description: h.redactedUrl, name: h.name }));
+  items.push({ label: '$(add) Add webhook…' });
+  const picked = await s.prompts.current.pick(items, { title: 'Send Payload to Webhook', placeHolder: 'Which webhook?' });
+  if (!picked) return undefined;
+  return picked.name ?? addWebhook(s);
+}
+
+// ------------------------------------------------------------------ REST API
+
+export async function sendViaApi(s: Services, uri?: vscode.Uri, textOverride?: string): Promise<SendOutcome> {
+  const none: SendOutcome = { status: 'not sent', detail: '' };
+  if (!ensureTrusted('Sending through the Mattermost API')) return { status: 'not sent', detail: 'Restricted Mode' };
+  const src = source(s, uri);
+  if (!src) return none;
+  if (textOverride !== undefined) src.text = textOverride;
+  if (src.kind === 'dialog') { void s.prompts.current.error('A dialog is opened by an integration with a trigger id, not posted to a channel.'); return none; }
+  if (!(await passesLint(s, src, src.kind ?? 'post'))) return none;
+  let account = await accountFor(s);
+  if (!account) return none;
+  const channel = await chooseChannel(s, account);
+  if (!channel) return none;
+  account = channel.account;
+  let converted: ReturnType<typeof toPost>;
+  try { converted = toPost(src.text, channel.channel.id); } catch (e) { reportError(s, 'send', e); return none; }
+  const body = converted.body;
+  // What the REST API itself refuses (it does not split long messages as webhooks do).
+  if (src.kind !== 'post' && !(await passesLint(s, { ...src, text: JSON.stringify(body) }, 'post'))) return none;
+  const target: SendTarget = { type: 'api', origin: account.origin, channel: `${channel.teamName}/${channel.channel.name}`, channelId: channel.channel.id, teamName: channel.teamName };
+  if (!(await confirmed(s, `api:${account.origin}:${channel.channel.id}`, `~${channel.channel.name} on ${account.origin}`, new URL(account.origin)))) return none;
+  const started = Date.now();
+  try {
+    const created = await withProgress(`Posting ${src.name} to ~${channel.channel.name}…`, signal =>
+      withSessionRetry(account!, a => s.client().createPost(a, body, { signal, teamName: channel.teamName, timeoutMs: networkSettings().timeoutMs }), () => relogin(s, account!.origin)));
+    const dropped = converted.notes.filter(n => n.kind !== 'converted').map(n => n.message);
+    const detail = `201 post ${created.post.id}`;
+    await record(s, src, target, started, 'sent', detail);
+    s.logger.info('send', `${src.name} → ${describeTarget(target)}: ${detail} in ${Date.now() - started} ms${dropped.length ? `; ${dropped.join(' ')}` : ''}`);
+    void s.prompts.current.info(`Posted ${src.name} to ~${channel.channel.name}.${dropped.length ? ` Note: ${dropped.join(' ')}` : ''}`, ...(created.permalink ? ['Open Post'] : []))
+      .then(a => { if (a && created.permalink) void vscode.env.openExternal(vscode.Uri.parse(created.permalink)); });
+    return { status: 'sent', detail, permalink: created.permalink };
+  } catch (e) {
+    return failed(s, src, target, started, e);
+  }
+}
+
+interface ChosenChannel { account: Account; teamName: string; channel: Channel }
+
+async function chooseChannel(s: Services, account: Account): Promise<ChosenChannel | undefined> {
+  const client = s.client();
+  const preferred = networkSettings().defaultChannel;
+  try {
+    if (preferred) {
+      const m = /^([^/\s]+)\/([^/\s]+)$/.exec(preferred);
+      if (!m) { void s.prompts.current.error(`mattermostPayloads.defaultChannel must be "team/channel" by name, e.g. "engineering/town-square"; it is "${preferred}".`); return undefined; }
+      const channel = await withSessionRetry(account, a => client.channelByName(a, m[1], m[2]), () => relogin(s, account.origin));
+      return { account: (await s.store.account(account.origin)) ?? account, teamName: m[1], channel };
+    }
+    const teams = await withSessionRetry(account, a => client.myTeams(a), () => relogin(s, account.origin));
+    account = (await s.store.account(account.origin)) ?? account;
+    const last = s.context.workspaceState.get<{ origin: string; channelId: string }>(LAST_CHANNEL);
+    type Item = vscode.QuickPickItem & { team?: string; channel?: Channel };
+    const items: Item[] = [];
+    for (const team of teams) {
+      items.push({ label: team.display_name || team.name, kind: vscode.QuickPickItemKind.Separator });
+      for (const c of await client.myChannels(account, team.id)) {
+        if (c.type !== 'O' && c.type !== 'P') continue;
+        items.push({ label: `${c.type === 'P' ? '$(lock)' : '$(comment-discussion)'} ${c.display_name || c.name}`, description: `${team.name}/${c.name}`, team: team.name, channel: c });
+      }
+    }
+    const lastItem = items.find(i => i.channel && last?.origin === account.origin && i.channel.id === last.channelId);
+    if (lastItem) { items.splice(items.indexOf(lastItem), 1); items.unshift({ ...lastItem, detail: 'last used' }); }
+    const picked = await s.prompts.current.pick(items, { title: `Send via API to ${account.origin}`, placeHolder: 'Which channel?', matchOnDescription: true });
+    if (!picked?.channel || !picked.team) return undefined;
+    await s.context.workspaceState.update(LAST_CHANNEL, { origin: account.origin, channelId: picked.channel.id });
+    return { account, teamName: picked.team, channel: picked.channel };
+  } catch (e) {
+    reportError(s, 'send', e, 'Could not list channels. ');
+    return undefined;
+  }
+}
+
+async function failed(s: Services, src: Source, target: SendTarget, started: number, e: unknown): Promise<SendOutcome> {
+  if (e instanceof CancelledError) {
+    await record(s, src, target, started, 'cancelled', 'cancelled by you');
+    s.logger.info('send', `${src.name} → ${describeTarget(target)}: cancelled`);
+    return { status: 'cancelled', detail: 'cancelled' };
+  }
+  const text = reportError(s, 'send', e, `Sending ${src.name} to ${describeTarget(target)} failed. `);
+  await record(s, src, target, started, 'failed', text);
+  return { status: 'failed', detail: text };
+}
+
+// ------------------------------------------------------------------ history
+
+export async function showHistory(s: Services): Promise<void> {
+  const all = s.history.all();
+  if (all.length === 0) { void s.prompts.current.info('Nothing has been sent from this workspace yet.'); return; }
+  type Item = vscode.QuickPickItem & { record: SendRecord };
+  const icon = { sent: '$(pass)', failed: '$(error)', cancelled: '$(circle-slash)' };
+  const items: Item[] = all.map(r => ({
+    label: `${icon[r.status]} ${r.file} → ${describeTarget(r.target)}`,
+    description: `${new Date(r.at).toLocaleString()} · ${r.durationMs} ms`,
+    detail: r.detail, record: r,
+  }));
+  const picked = await s.prompts.current.pick(items, { title: 'Mattermost: Send History (last 50)', placeHolder: 'Pick a send to resend it', matchOnDetail: true });
+  if (!picked) return;
+  await resend(s, picked.record);
+}
+
+async function resend(s: Services, r: SendRecord): Promise<SendOutcome | undefined> {
+  const uri = vscode.workspace.workspaceFolders?.[0] ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, r.file) : undefined;
+  const what = r.text !== undefined ? 'the same payload as then' : `${r.file} as it is now`;
+  const go = await s.prompts.current.ask(`Resend to ${describeTarget(r.target)}?`, `This sends ${what} again.`, 'Resend');
+  if (go !== 'Resend') return undefined;
+  const doc = uri ? await vscode.workspace.openTextDocument(uri).then(d => d, () => undefined) : undefined;
+  if (!doc && r.text === undefined) { void s.prompts.current.error(`${r.file} no longer exists.`); return undefined; }
+  if (doc) await vscode.window.showTextDocument(doc, { preview: true, preserveFocus: true });
+  return r.target.type === 'webhook'
+    ? sendToWebhook(s, doc?.uri, r.target.name, r.text)
+    : sendViaApi(s, doc?.uri, r.text);
+}

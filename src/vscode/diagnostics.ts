@@ -1,0 +1,115 @@
+import * as vscode from 'vscode';
+import { lint } from '../core/payload/lint';
+import { Problem, Severity } from '../core/payload/problem';
+import { affectsLint, lintSettings } from './config';
+import { Logger } from './logger';
+import { PayloadKinds } from './payloadKinds';
+
+export const DIAGNOSTIC_SOURCE = 'Mattermost';
+const DEBOUNCE_MS = 250;
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+};
+
+/**
+ * Lints payload documents and publishes the problems as diagnostics (source "Mattermost").
+ * The core linter is the only source of schema and semantic problems; VS Code's JSON service
+ * only reports syntax, since the schemas it is given can never fail (see README, Architecture).
+ */
+export class PayloadDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('mattermost-payloads');
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The problems behind the published diagnostics, for quick fixes and the preview. */
+  private readonly latest = new Map<string, { version: number; problems: Problem[] }>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidLint = this.changed.event;
+
+  constructor(private readonly kinds: PayloadKinds, private readonly logger: Logger) {
+    this.disposables.push(
+      this.collection, this.changed,
+      vscode.workspace.onDidOpenTextDocument(d => this.lintNow(d)),
+      vscode.workspace.onDidChangeTextDocument(e => { if (e.contentChanges.length) this.schedule(e.document); }),
+      vscode.workspace.onDidSaveTextDocument(d => this.lintNow(d, true)),
+      vscode.workspace.onDidCloseTextDocument(d => this.clear(d.uri)),
+      vscode.workspace.onDidChangeConfiguration(e => { if (affectsLint(e)) this.kinds.refresh(); }),
+      kinds.onDidChange(uri => this.relintAll(uri)),
+    );
+    for (const doc of vscode.workspace.textDocuments) this.lintNow(doc);
+  }
+
+  problemsFor(doc: vscode.TextDocument): Problem[] | undefined {
+    const entry = this.latest.get(doc.uri.toString());
+    return entry && entry.version === doc.version ? entry.problems : undefined;
+  }
+
+  lintNow(doc: vscode.TextDocument, saved = false): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    const detected = this.kinds.kindOf(doc);
+    if (!detected) { this.clear(doc.uri); return; }
+    const settings = lintSettings(doc.uri);
+    const text = doc.getText();
+    if (!saved && settings.onSaveOverBytes > 0 && text.length > settings.onSaveOverBytes && this.latest.has(key)) {
+      return; // large file: linted on open and on save only
+    }
+    const t0 = Date.now();
+    let problems: Problem[];
+    try {
+      problems = lint(text, detected.kind, { disabledRules: settings.disabledRules });
+    } catch (e) {
+      this.logger.error('lint', `linting ${vscode.workspace.asRelativePath(doc.uri)} failed: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    this.latest.set(key, { version: doc.version, problems });
+    const diagnostics = problems.map(p => toDiagnostic(doc, p));
+    if (settings.onSaveOverBytes > 0 && text.length > settings.onSaveOverBytes) {
+      const note = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1),
+        `This file is over ${formatBytes(settings.onSaveOverBytes)}, so Mattermost Payloads lints it when it is opened or saved, not as you type (setting mattermostPayloads.lint.onSaveOnlyOverBytes).`,
+        vscode.DiagnosticSeverity.Hint);
+      note.source = DIAGNOSTIC_SOURCE;
+      note.code = 'lint-on-save-only';
+      diagnostics.push(note);
+    }
+    this.collection.set(doc.uri, diagnostics);
+    this.logger.trace('lint', () => `${vscode.workspace.asRelativePath(doc.uri)} as ${detected.kind} (by ${detected.by}): ${problems.length} problem(s) in ${Date.now() - t0} ms`);
+    this.changed.fire(doc.uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => this.lintNow(doc), DEBOUNCE_MS));
+  }
+
+  private relintAll(uri: vscode.Uri | undefined): void {
+    for (const doc of vscode.workspace.textDocuments) {
+      if (!uri || doc.uri.toString() === uri.toString()) this.lintNow(doc, true);
+    }
+  }
+
+  private clear(uri: vscode.Uri): void {
+    this.collection.delete(uri);
+    this.latest.delete(uri.toString());
+  }
+}
+
+function toDiagnostic(doc: vscode.TextDocument, p: Problem): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(new vscode.Range(doc.positionAt(p.start), doc.positionAt(p.end)), p.message, SEVERITY[p.severity]);
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = p.rule;
+  return d;
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${+(n / 1024 / 1024).toFixed(1)} MB` : `${Math.round(n / 1024)} KB`;
+}

@@ -1,0 +1,247 @@
+import { randomBytes } from 'crypto';
+import * as vscode from 'vscode';
+import type { Problem } from '../core/payload/problem';
+import { esc } from '../core/preview/html';
+import { previewCsp, renderPreviewDocument } from '../core/preview/render';
+import { PayloadDiagnostics } from './diagnostics';
+import { Logger } from './logger';
+import { PayloadKinds } from './payloadKinds';
+
+export const PREVIEW_VIEW_TYPE = 'mattermostPayloads.preview';
+export const OPEN_PREVIEW_COMMAND = 'mattermostPayloads.openPreviewToSide';
+/** Test and diagnostic support only (hidden from the palette): the HTML the panel was last given. */
+export const CURRENT_HTML_COMMAND = 'mattermostPayloads.preview.currentHtml';
+/** True while the active text editor holds a payload file: drives the editor title button. */
+export const IS_PAYLOAD_CONTEXT = 'mattermostPayloads.isPayload';
+const LOAD_REMOTE_IMAGES = 'mattermostPayloads.preview.loadRemoteImages';
+const DEBOUNCE_MS = 200;
+
+export interface PreviewDeps {
+  kinds: PayloadKinds;
+  diagnostics: PayloadDiagnostics;
+  logger: Logger;
+}
+
+/**
+ * The "Open Preview to the Side" webview: one panel that shows the payload of the active editor as
+ * Mattermost renders it. Thin: every byte of HTML comes from core (`renderPreviewDocument`); this
+ * class only decides *when* to render and *which* document.
+ *
+ * - Follows the active editor, but keeps the last payload when focus moves to a non-payload
+ *   editor, to the preview itself, or to a panel.
+ * - Re-renders on the linter's `onDidLint` for the shown document (findings are current), on text
+ *   changes (debounced; covers files the linter skips), on kind changes, and when the remote-image
+ *   setting or the workspace trust changes.
+ * - No script runs in the webview (`enableScripts: false`); resources only from `media/`.
+ */
+export class PreviewPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  /** The document shown; tracked by URI so a close/reopen (e.g. a language change) keeps following it. */
+  private uri: vscode.Uri | undefined;
+  /** Problems of the last lint of `uri`, shown while a newer lint is still pending. */
+  private problems: readonly Problem[] = [];
+  private html: string | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private contextTimer: NodeJS.Timeout | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  static register(context: vscode.ExtensionContext, deps: PreviewDeps): vscode.Disposable {
+    const preview = new PreviewPanel(context.extensionUri, deps);
+    preview.disposables.push(
+      vscode.commands.registerCommand(OPEN_PREVIEW_COMMAND, (uri?: unknown) => preview.open(uri instanceof vscode.Uri ? uri : undefined)),
+      vscode.commands.registerCommand(CURRENT_HTML_COMMAND, () => preview.html),
+      vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+        // No state to restore (no script, so no setState): show the active payload again.
+        deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => preview.adopt(panel, vscode.window.activeTextEditor?.document),
+      }),
+    );
+    return preview;
+  }
+
+  private constructor(private readonly extensionUri: vscode.Uri, private readonly deps: PreviewDeps) {
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor(e => this.onActiveEditor(e)),
+      vscode.workspace.onDidChangeTextDocument(e => {
+        if (e.contentChanges.length === 0) return;
+        if (e.document === vscode.window.activeTextEditor?.document) this.scheduleContext();
+        if (this.isShown(e.document.uri)) this.schedule();
+      }),
+      vscode.workspace.onDidOpenTextDocument(d => { if (this.isShown(d.uri)) this.schedule(); }),
+      deps.diagnostics.onDidLint(uri => { if (this.isShown(uri)) this.renderNow(); }),
+      deps.kinds.onDidChange(() => {
+        // A kind was chosen or a setting changed: the active editor may now be a payload, the shown one may not.
+        this.updateContext();
+        if (!this.onActiveEditor(vscode.window.activeTextEditor)) this.renderNow();
+      }),
+      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration(LOAD_REMOTE_IMAGES)) this.renderNow(); }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.renderNow()),
+    );
+    this.updateContext();
+  }
+
+  /** The command: open (or reveal) the panel beside the editor, showing `uri` or the active editor. */
+  async open(uri?: vscode.Uri): Promise<void> {
+    const doc = uri
+      ? await vscode.workspace.openTextDocument(uri)
+      : vscode.window.activeTextEditor?.document;
+    if (this.panel) {
+      this.panel.reveal(vscode.ViewColumn.Beside, true);
+      this.show(doc);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      PREVIEW_VIEW_TYPE, 'Mattermost Preview',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { enableFindWidget: true },
+    );
+    this.adopt(panel, doc);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    clearTimeout(this.contextTimer);
+    this.panel?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private adopt(panel: vscode.WebviewPanel, doc: vscode.TextDocument | undefined): void {
+    this.panel = panel;
+    panel.webview.options = {
+      enableScripts: false,
+      enableCommandUris: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
+    };
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.png');
+    panel.onDidDispose(() => {
+      if (this.panel !== panel) return;
+      clearTimeout(this.timer);
+      this.panel = undefined;
+      this.uri = undefined;
+      this.html = undefined;
+    }, undefined, this.disposables);
+    this.show(doc);
+  }
+
+  /** Shows `doc`: rendered if it is a payload, otherwise a message saying what the preview needs. */
+  private show(doc: vscode.TextDocument | undefined): void {
+    if (!doc || !this.isShown(doc.uri)) this.problems = [];
+    this.uri = doc?.uri;
+    this.renderNow();
+  }
+
+  /** Follows a payload editor; keeps the last payload when focus goes to the preview, a panel or a non-payload editor. */
+  private onActiveEditor(editor: vscode.TextEditor | undefined): boolean {
+    this.updateContext();
+    if (!this.panel || !editor || this.isShown(editor.document.uri) || !this.deps.kinds.kindOf(editor.document)) return false;
+    this.show(editor.document);
+    return true;
+  }
+
+  private isShown(uri: vscode.Uri): boolean {
+    return this.uri?.toString() === uri.toString();
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.renderNow(), DEBOUNCE_MS);
+  }
+
+  private renderNow(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const panel = this.panel;
+    if (!panel) return;
+    const uri = this.uri;
+    if (!uri) {
+      this.setMessage('Mattermost Preview', 'No payload file is open',
+        'Open a Mattermost payload file (for example <code>hello.incoming.json</code>) and the preview follows it.');
+      return;
+    }
+    const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
+    if (!doc) return; // closed: keep showing what it last was
+    const detected = this.deps.kinds.kindOf(doc);
+    const name = fileName(doc.uri);
+    const title = `Preview: ${name}`;
+    if (!detected) {
+      this.setMessage(title, `${name} is not a Mattermost payload file`,
+        'The preview shows incoming-webhook, slash-command, outgoing-webhook, dialog and REST post payloads. ' +
+        'Name the file <code>*.incoming.json</code>, <code>*.command.json</code>, <code>*.outgoing.json</code>, <code>*.dialog.json</code> or <code>*.post.json</code>, ' +
+        'add a <code>$schema</code>, map it in the setting <code>mattermostPayloads.fileAssociations</code>, or run <b>Mattermost: Change Payload Kind</b>.');
+      return;
+    }
+    // The linter's problems for this version; while a lint is pending, the previous ones.
+    const current = this.deps.diagnostics.problemsFor(doc);
+    if (current) this.problems = current;
+    const t0 = Date.now();
+    const html = renderPreviewDocument({
+      text: doc.getText(),
+      kind: detected.kind,
+      problems: this.problems,
+      loadRemoteImages: loadRemoteImages(doc.uri),
+      now: new Date(),
+      nonce: nonce(),
+      cspSource: panel.webview.cspSource,
+      styleUri: this.styleUri(panel).toString(),
+      title,
+    });
+    this.setHtml(title, html);
+    this.deps.logger.trace('preview', () => `${vscode.workspace.asRelativePath(doc.uri)} as ${detected.kind} v${doc.version}: ${this.problems.length} finding(s), ${html.length} chars in ${Date.now() - t0} ms`);
+  }
+
+  private setMessage(title: string, heading: string, detailHtml: string): void {
+    if (!this.panel) return;
+    const csp = previewCsp(this.panel.webview.cspSource, nonce(), false);
+    // Message text is either fixed or passed through esc(); only the fixed detail carries markup.
+    this.setHtml(title,
+      `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
+      `<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">\n` +
+      `<title>${esc(title)}</title>\n<link rel="stylesheet" href="${esc(this.styleUri(this.panel).toString())}">\n</head>\n` +
+      `<body>\n<div class="mm-message" data-testid="preview-message" role="status"><h2>${esc(heading)}</h2><p>${detailHtml}</p></div>\n</body>\n</html>\n`);
+  }
+
+  private setHtml(title: string, html: string): void {
+    if (!this.panel) return;
+    this.panel.title = title;
+    // Always the whole document: the custom colours live in its <style> block.
+    this.panel.webview.html = html;
+    this.html = html;
+  }
+
+  private styleUri(panel: vscode.WebviewPanel): vscode.Uri {
+    return panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'preview.css'));
+  }
+
+  /** A `$schema` typed into the active editor can make it a payload (or stop it being one). */
+  private scheduleContext(): void {
+    clearTimeout(this.contextTimer);
+    this.contextTimer = setTimeout(() => this.updateContext(), DEBOUNCE_MS);
+  }
+
+  private updateContext(): void {
+    clearTimeout(this.contextTimer);
+    const editor = vscode.window.activeTextEditor;
+    // No text editor (the preview or a panel has focus): leave the key as the last editor set it.
+    if (!editor) return;
+    void vscode.commands.executeCommand('setContext', IS_PAYLOAD_CONTEXT, this.deps.kinds.kindOf(editor.document) !== undefined);
+  }
+}
+
+/**
+ * The remote-image setting. It decides whether third parties learn that the preview was opened,
+ * so a workspace (or folder) value counts only in a trusted workspace; in Restricted Mode only the
+ * user's own value does.
+ */
+export function loadRemoteImages(scope: vscode.Uri | undefined): boolean {
+  const config = vscode.workspace.getConfiguration(undefined, scope);
+  if (vscode.workspace.isTrusted) return config.get<boolean>(LOAD_REMOTE_IMAGES, false) === true;
+  const values = config.inspect<boolean>(LOAD_REMOTE_IMAGES);
+  return (values?.globalValue ?? values?.defaultValue) === true;
+}
+
+function nonce(): string {
+  return randomBytes(18).toString('base64');
+}
+
+function fileName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
+}
