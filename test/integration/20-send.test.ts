@@ -116,8 +116,8 @@ describe('log in and send (against the sandbox on 127.0.0.1)', function () {
     sandbox.clearRequests();
     sandbox.expireSessions();
     p.script(
-      pick('sandbox/town-square'),
       answer('warn', 'Log In'), input(sandbox.url), pick('Password'), input(SEED.mfaUser.username), input(SEED.mfaUser.password), input(SEED.mfaUser.mfaCode),
+      pick('sandbox/town-square'),
     );
     // Teams are listed with the expired session first: that 401 is what triggers the new login.
     const outcome = await vscode.commands.executeCommand<{ status: string }>('mattermostPayloads.sendViaApi');

@@ -124,10 +124,10 @@ describe('live preview', () => {
     assert.deepStrictEqual(byTestId(dom, 'field').map(f => f.getAttribute('data-short')), ['true', 'true']);
     assert.strictEqual(byTestId(dom, 'field-row').length, 1, 'two short fields share one row');
 
-    // Running the command again re-renders in the same panel rather than opening a second one.
-    const before = await currentHtml();
+    // Running the command again reuses the panel rather than opening a second one.
     await vscode.commands.executeCommand(OPEN);
-    await htmlWhere('a re-render', html => html !== before);
+    await replaceAll(editor.document, { ...RICH, text: 'after the second command' });
+    await htmlWhere('the edit', html => html.includes('after the second command'));
     await waitFor('the tab model to settle', () => previewTabs()[0]?.tab.label === 'Preview: rich.incoming.json');
     assert.strictEqual(previewTabs().length, 1, 'a second preview panel was opened');
   });

@@ -1,0 +1,114 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { testApi } from './prompter';
+import { openDocument, ourDiagnostics, waitFor, workspacePath, workspaceUri } from './util';
+
+const S = vscode.DiagnosticSeverity;
+const r = (l1: number, c1: number, l2: number, c2: number) => new vscode.Range(l1, c1, l2, c2);
+
+async function diagnosticsOf(name: string, atLeast = 1): Promise<vscode.Diagnostic[]> {
+  const uri = workspaceUri(name);
+  return waitFor(`diagnostics for ${name}`, () => { const d = ourDiagnostics(uri); return d.length >= atLeast ? d : undefined; });
+}
+
+describe('diagnostics in the editor', () => {
+  it('reports each problem of bad.incoming.json with its exact range, severity, rule id and message', async () => {
+    await openDocument('bad.incoming.json');
+    const got = (await diagnosticsOf('bad.incoming.json', 4)).map(d => ({ code: d.code, severity: d.severity, range: d.range, source: d.source }));
+    const expected = [
+      { code: 'slack-bold', severity: S.Information, range: r(1, 18, 1, 28), source: 'Mattermost' },
+      { code: 'unknown-key', severity: S.Warning, range: r(2, 2, 2, 10), source: 'Mattermost' },
+      { code: 'attachment-color', severity: S.Warning, range: r(6, 15, 6, 20), source: 'Mattermost' },
+      { code: 'short-not-boolean', severity: S.Error, range: r(8, 53, 8, 58), source: 'Mattermost' },
+    ];
+    const key = (d: { range: vscode.Range }) => d.range.start.line * 1000 + d.range.start.character;
+    got.sort((a, b) => key(a) - key(b));
+    assert.strictEqual(got.length, expected.length, JSON.stringify(got));
+    got.forEach((d, i) => {
+      assert.strictEqual(d.code, expected[i].code);
+      assert.strictEqual(d.severity, expected[i].severity, `${d.code} severity`);
+      assert.ok(d.range.isEqual(expected[i].range), `${d.code} range ${JSON.stringify(d.range)}`);
+      assert.strictEqual(d.source, 'Mattermost');
+    });
+    const short = ourDiagnostics(workspaceUri('bad.incoming.json')).find(d => d.code === 'short-not-boolean')!;
+    assert.match(short.message, /Mattermost rejects the whole request \(400/);
+  });
+
+  it('leaves the problems to us: VS Code\'s JSON service adds no schema diagnostics of its own', async () => {
+    await openDocument('bad.incoming.json');
+    await diagnosticsOf('bad.incoming.json', 4);
+    await new Promise(res => setTimeout(res, 1500)); // give the JSON language server time to validate
+    const others = vscode.languages.getDiagnostics(workspaceUri('bad.incoming.json')).filter(d => d.source !== 'Mattermost');
+    assert.deepStrictEqual(others.map(d => `${d.source}: ${d.message}`), []);
+  });
+
+  it('reports nothing for the clean payload of every kind', async () => {
+    for (const name of ['good.incoming.json', 'good.command.json', 'good.outgoing.json', 'good.dialog.json', 'good.post.json', 'schema-detected.json']) {
+      await openDocument(name);
+    }
+    await diagnosticsOf('bad.incoming.json', 4); // the linter has run
+    await new Promise(res => setTimeout(res, 500));
+    for (const name of ['good.incoming.json', 'good.command.json', 'good.outgoing.json', 'good.dialog.json', 'good.post.json', 'schema-detected.json']) {
+      assert.deepStrictEqual(vscode.languages.getDiagnostics(workspaceUri(name)).map(d => `${d.source} ${d.code}: ${d.message}`), [], name);
+    }
+  });
+
+  it('detects the kind by $schema, and the user can change it', async () => {
+    const { services } = await testApi();
+    const doc = (await openDocument('schema-detected.json')).document;
+    assert.deepStrictEqual(services.kinds.kindOf(doc), { kind: 'command', by: '$schema' });
+    await services.kinds.choose(doc.uri, 'outgoing');
+    assert.deepStrictEqual(services.kinds.kindOf(doc), { kind: 'outgoing', by: 'choice' });
+    // As an outgoing response, "ephemeral" means nothing: the linter says so.
+    const d = await diagnosticsOf('schema-detected.json');
+    assert.ok(d.some(x => x.code === 'response-type'), JSON.stringify(d.map(x => x.code)));
+    await services.kinds.choose(doc.uri, undefined);
+    await waitFor('diagnostics cleared', () => ourDiagnostics(doc.uri).length === 0 || undefined);
+  });
+
+  it('uses mattermostPayloads.fileAssociations for files whose names do not say their kind', async () => {
+    fs.mkdirSync(workspacePath('hooks'), { recursive: true });
+    fs.writeFileSync(workspacePath('hooks', 'deploy.json'), '{ "text": "hi", "attachments": [{ "color": "blue" }] }\n');
+    const config = vscode.workspace.getConfiguration('mattermostPayloads');
+    await config.update('fileAssociations', { 'hooks/**/*.json': 'incoming' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      await openDocument('hooks', 'deploy.json');
+      const d = await diagnosticsOf('hooks/deploy.json');
+      assert.ok(d.some(x => x.code === 'attachment-color'));
+    } finally {
+      await config.update('fileAssociations', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('no kind without the association', () => ourDiagnostics(workspaceUri('hooks', 'deploy.json')).length === 0 || undefined);
+  });
+
+  it('updates as you type, and turns rules off by id from settings', async () => {
+    const editor = await openDocument('bad.incoming.json');
+    await diagnosticsOf('bad.incoming.json', 4);
+    await editor.edit(b => b.replace(r(6, 15, 6, 20), '"good"'));
+    await waitFor('the colour warning to go', () => ourDiagnostics(editor.document.uri).every(d => d.code !== 'attachment-color') || undefined);
+    const config = vscode.workspace.getConfiguration('mattermostPayloads');
+    await config.update('lint.disabledRules', ['slack-bold'], vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('slack-bold to be off', () => ourDiagnostics(editor.document.uri).every(d => d.code !== 'slack-bold') || undefined);
+      assert.ok(ourDiagnostics(editor.document.uri).some(d => d.code === 'short-not-boolean'));
+    } finally {
+      await config.update('lint.disabledRules', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
+  it('offers the certain quick fix, and applying it removes the problem', async () => {
+    const editor = await openDocument('bad.incoming.json');
+    const d = (await diagnosticsOf('bad.incoming.json', 4)).find(x => x.code === 'short-not-boolean')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find(a => a.isPreferred && a.edit);
+    assert.ok(fix, `no preferred fix among ${actions.map(a => a.title).join(', ')}`);
+    assert.strictEqual(fix.title, 'Change to true');
+    assert.ok(actions.some(a => a.title === 'Turn off rule "short-not-boolean" in this workspace'));
+    await vscode.workspace.applyEdit(fix.edit!);
+    assert.match(editor.document.lineAt(8).text, /"short": true/);
+    await waitFor('the error to go', () => ourDiagnostics(editor.document.uri).every(x => x.code !== 'short-not-boolean') || undefined);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+});
