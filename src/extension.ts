@@ -31,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     new KindStatusBar(kinds),
     new AccountStatusBar(s.store),
     vscode.languages.registerCodeActionsProvider(JSON_DOCUMENTS, new PayloadCodeActions(diagnostics), PayloadCodeActions.metadata),
-    vscode.languages.registerCodeLensProvider(JSON_DOCUMENTS, new PayloadCodeLens(kinds, {})),
+    vscode.languages.registerCodeLensProvider(JSON_DOCUMENTS, new PayloadCodeLens(kinds, { preview: 'mattermostPayloads.openPreviewToSide' })),
     vscode.workspace.registerTextDocumentContentProvider(SchemaContentProvider.scheme, new SchemaContentProvider(context.extensionUri)),
     PreviewPanel.register(context, { kinds, diagnostics, logger }),
     command('showLog', () => logger.show()),

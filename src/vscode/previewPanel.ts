@@ -86,7 +86,7 @@ export class PreviewPanel implements vscode.Disposable {
       : vscode.window.activeTextEditor?.document;
     if (this.panel) {
       this.panel.reveal(vscode.ViewColumn.Beside, true);
-      this.show(doc);
+      if (!doc || !this.isShown(doc.uri)) this.show(doc); // the same file is already up to date
       return;
     }
     const panel = vscode.window.createWebviewPanel(

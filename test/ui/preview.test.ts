@@ -144,12 +144,15 @@ function css(frame: Frame, selector: string, property: string): Promise<string> 
 
 describe('live preview (webview DOM)', () => {
   let page: Page;
+  let workspace = '';
+  const written = ['ui-rich.incoming.json', 'ui-long.incoming.json', 'ui-inject.incoming.json', 'ui-form.dialog.json'];
   const dialogs: string[] = [];
   const onDialog = (d: Dialog) => { dialogs.push(d.message()); void d.dismiss().catch(() => undefined); };
 
   before(async () => {
     const wb = await workbench();
     page = wb.page;
+    workspace = wb.workspace;
     page.on('dialog', onDialog);
     const write = (name: string, payload: unknown) => fs.writeFileSync(path.join(wb.workspace, name), JSON.stringify(payload, null, 2) + '\n');
     write('ui-rich.incoming.json', RICH);
@@ -161,7 +164,10 @@ describe('live preview (webview DOM)', () => {
 
   after(async () => {
     page?.off('dialog', onDialog);
+    // Leave the shared workbench as we found it: no editors of ours, and none of our files (their
+    // lint problems would show in later tests' Problems panel).
     await runCommand(page, 'View: Close All Editors').catch(() => undefined);
+    for (const name of written) fs.rmSync(path.join(workspace, name), { force: true });
   });
 
   it('renders an incoming webhook beside its source: field layout, colours, links, buttons', async () => {

@@ -1,0 +1,64 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { CredentialStore, SecretStorageFailure } from '../../src/vscode/secrets';
+import { testApi } from './prompter';
+
+/** A SecretStorage whose every call fails, as with a locked keyring. */
+function failingSecrets(): vscode.SecretStorage & { fire(key: string): void } {
+  const emitter = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
+  const fail = () => Promise.reject(new Error('keyring is locked'));
+  return { get: fail, store: fail, delete: fail, keys: fail, onDidChange: emitter.event, fire: (key: string) => emitter.fire({ key }) } as unknown as vscode.SecretStorage & { fire(key: string): void };
+}
+
+class MemoryMemento implements vscode.Memento {
+  readonly values = new Map<string, unknown>();
+  keys(): readonly string[] { return [...this.values.keys()]; }
+  get<T>(key: string, fallback?: T): T | undefined { return (this.values.has(key) ? this.values.get(key) : fallback) as T | undefined; }
+  async update(key: string, value: unknown): Promise<void> { this.values.set(key, value); }
+}
+
+describe('secret storage', () => {
+  it('reports a SecretStorage failure and writes the token nowhere else', async () => {
+    const memento = new MemoryMemento();
+    const store = new CredentialStore(failingSecrets(), memento);
+    const token = 'tok-should-never-land-anywhere-123';
+    await assert.rejects(
+      store.saveAccount({ origin: 'https://mm.example.com', token, tokenKind: 'session', user: { id: 'u1', username: 'alice' } }),
+      (e: unknown) => e instanceof SecretStorageFailure && /secret storage could not save the login \(keyring is locked\)\. Nothing was saved anywhere else\./.test((e as Error).message) && !(e as Error).message.includes(token),
+    );
+    assert.ok(!JSON.stringify([...memento.values]).includes(token), 'the token went to globalState');
+    assert.ok(!JSON.stringify(vscode.workspace.getConfiguration('mattermostPayloads')).includes(token), 'the token went to settings');
+    await assert.rejects(store.saveWebhook('team', 'https://mm.example.com/hooks/abcdefghijklmnopqrstuvwxyz'), SecretStorageFailure);
+    await assert.rejects(store.account('https://mm.example.com'), SecretStorageFailure);
+  });
+
+  it('sees a logout made in another window (SecretStorage change events)', async () => {
+    const { services } = await testApi();
+    await services.store.saveAccount({ origin: 'https://other-window.example.com', token: 'tok-other-window-1', tokenKind: 'pat', user: { id: 'u2', username: 'bob' } });
+    let changes = 0;
+    const sub = services.store.onDidChange(() => { changes++; });
+    try {
+      // Another window logging out deletes the same secret; this window only hears about it.
+      await services.context.secrets.delete('mattermostPayloads.account:https://other-window.example.com');
+      for (let i = 0; i < 50 && changes === 0; i++) await new Promise(r => setTimeout(r, 50));
+      assert.ok(changes > 0, 'no change event');
+      assert.strictEqual(await services.store.account('https://other-window.example.com'), undefined);
+    } finally {
+      sub.dispose();
+      await services.store.removeAccount('https://other-window.example.com');
+    }
+  });
+
+  it('binds a token to its exact origin: another port, scheme or look-alike host gets nothing', async () => {
+    const { services } = await testApi();
+    await services.store.saveAccount({ origin: 'https://mm.example.com', token: 'tok-bound-1', tokenKind: 'pat', user: { id: 'u3', username: 'carol' } });
+    try {
+      assert.strictEqual((await services.store.account('https://MM.example.com/'))?.token, 'tok-bound-1');
+      for (const other of ['https://mm.example.com:444', 'http://mm.example.com', 'https://mm.example.com.evil.test', 'https://evil.test/mm.example.com', 'https://mm.example.com/sub']) {
+        assert.strictEqual(await services.store.account(other), undefined, other);
+      }
+    } finally {
+      await services.store.removeAccount('https://mm.example.com');
+    }
+  });
+});
