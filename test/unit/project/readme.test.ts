@@ -1,0 +1,28 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { RULE_INFO } from '../../../src/core/payload/lint';
+
+const root = path.resolve(__dirname, '../../../..');
+const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+describe('README stays true to the code', () => {
+  it('lists every lint rule with its severity', () => {
+    for (const r of RULE_INFO) assert.match(readme, new RegExp(`\\| \`${r.id}\` \\| ${r.severity} \\|`), r.id);
+  });
+  it('lists every setting', () => {
+    for (const key of Object.keys(manifest.contributes.configuration.properties)) assert.ok(readme.includes(`\`${key}\``), key);
+  });
+  it('lists every palette command by title', () => {
+    const hidden = new Set((manifest.contributes.menus.commandPalette as { command: string; when: string }[]).filter(m => m.when === 'false').map(m => m.command));
+    for (const c of manifest.contributes.commands as { command: string; title: string }[]) {
+      if (!hidden.has(c.command)) assert.ok(readme.includes(`| ${c.title} |`), c.title);
+    }
+  });
+  it('names the two set-up commands, and the test command is what .ci/run runs', () => {
+    assert.match(readme, /^npm start\b/m);
+    assert.match(readme, /^npm test\b/m);
+    assert.match(fs.readFileSync(path.join(root, '.ci', 'run'), 'utf8'), /^npm test$/m);
+  });
+});
