@@ -205,3 +205,12 @@ export function findByOrigin<T extends { origin: string }>(items: readonly T[], 
   if (!target) return undefined;
   return items.find(item => sameOrigin(item.origin, target));
 }
+
+/**
+ * True for hosts that are this machine: `localhost`, 127.0.0.0/8 and ::1 (as URL.hostname gives
+ * them). Plain http to anything else means the payload can be read on the way.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/\.$/, '');
+  return h === 'localhost' || h.endsWith('.localhost') || h === '[::1]' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}

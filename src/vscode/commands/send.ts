@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { withSessionRetry } from '../../core/mattermost/client';
 import { CancelledError } from '../../core/mattermost/errors';
+import { isLoopbackHost } from '../../core/mattermost/origin';
 import { redactUrl } from '../../core/mattermost/redact';
 import { toPost } from '../../core/mattermost/toPost';
 import { Account, Channel } from '../../core/mattermost/types';
@@ -12,10 +13,6 @@ import { reportError, Services } from '../services';
 import { ensureTrusted } from '../trust';
 import { accountFor, relogin } from './account';
 import { addWebhook } from './webhooks';
-
-function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
 
 const SENT_TARGETS = 'mattermostPayloads.sentTargets';
 const LAST_CHANNEL = 'mattermostPayloads.lastChannel';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { InvalidUrlError } from '../../../src/core/mattermost/errors';
 import {
-  findByOrigin, isWithinOrigin, normalizeServerUrl, parseWebhookUrl, sameOrigin, urlOnOrigin,
+  findByOrigin, isLoopbackHost, isWithinOrigin, normalizeServerUrl, parseWebhookUrl, sameOrigin, urlOnOrigin,
 } from '../../../src/core/mattermost/origin';
 
 describe('origin: normalizeServerUrl', () => {
@@ -165,6 +165,20 @@ describe('origin: parseWebhookUrl', () => {
   it('refuses what is not a webhook URL, without echoing it', () => {
     for (const bad of ['mm.example.com/hooks/abc', 'https://mm.example.com/hooks/', 'https://mm.example.com/hooks/a-b', 'https://u:p@mm.example.com/hooks/abc', 'https://mm.example.com/hooks/abc?x=1', 'ftp://mm.example.com/hooks/abc', 'https://mm.example.com/api/v4/posts']) {
       assert.throws(() => parseWebhookUrl(bad), (e: unknown) => e instanceof InvalidUrlError && !e.message.includes('abc'), bad);
+    }
+  });
+});
+
+describe('isLoopbackHost (plain http is only unconfirmed to this machine)', () => {
+  const host = (u: string) => new URL(u).hostname;
+  it('accepts localhost, 127.0.0.0/8 and ::1', () => {
+    for (const u of ['http://localhost:8065', 'http://LOCALHOST', 'http://127.0.0.1:1', 'http://127.255.0.9', 'http://[::1]:8065', 'http://app.localhost']) {
+      assert.strictEqual(isLoopbackHost(host(u)), true, u);
+    }
+  });
+  it('refuses everything else, look-alikes included', () => {
+    for (const u of ['http://mm.example.com', 'http://127.0.0.1.evil.test', 'http://localhost.evil.test', 'http://10.0.0.1', 'http://[::2]', 'http://128.0.0.1', 'http://0.0.0.0']) {
+      assert.strictEqual(isLoopbackHost(host(u)), false, u);
     }
   });
 });
