@@ -3,6 +3,7 @@
 // cannot follow, so the bundle would crash outside node_modules (see README, Architecture).
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { payloadCorePlugin } from './scripts/esbuild-plugins.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production') || !watch;
@@ -11,6 +12,8 @@ const entries = [
   { in: 'src/extension.ts', out: 'extension', external: ['vscode'] },
   { in: 'src/cli.ts', out: 'cli', external: [] },
   { in: 'src/sandbox/main.ts', out: 'sandbox', external: [] },
+  // lints big documents off the extension host's thread (src/core/payload/lintAsync.ts)
+  { in: 'src/lintWorker.ts', out: 'lintWorker', external: [] },
 ].filter(e => existsSync(e.in));
 
 const contexts = await Promise.all(entries.map(e => esbuild.context({
@@ -26,7 +29,9 @@ const contexts = await Promise.all(entries.map(e => esbuild.context({
   sourcemap: !production,
   legalComments: 'none',
   logLevel: 'warning',
-  banner: e.out === 'extension' ? {} : { js: '#!/usr/bin/env node' },
+  // precompiled schema validators, no ajv in the bundles (issue 6)
+  plugins: [payloadCorePlugin()],
+  banner: e.out === 'extension' || e.out === 'lintWorker' ? {} : { js: '#!/usr/bin/env node' },
 })));
 
 if (watch) {

@@ -62,7 +62,7 @@ async function integrationLayer() {
 function packageVsix() {
   fs.mkdirSync(cache, { recursive: true });
   const out = path.join(cache, 'mattermost-payloads-test.vsix');
-  const code = run(process.execPath, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--skip-license', '--out', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const code = run(process.execPath, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--skip-license', '--out', out], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (code !== 0) throw new Error('vsce package failed');
   return out;
 }

@@ -4,6 +4,7 @@
  * (the common, clean path never builds a tree).
  */
 import { findNodeAtOffset, getNodePath, parseTree, Node } from 'jsonc-parser';
+import { JsonScanner, ScanHit, TopLevelMember, topLevelSegmentAt } from './scan';
 import { decodedIndexMap } from './strings';
 
 export type JsonPath = (string | number)[];
@@ -113,6 +114,109 @@ export class JsonLocator {
   }
 
   /** Document offset of an offset in `text`. */
+  toDocument(offset: number): number {
+    return this.toOriginal(offset);
+  }
+
+  map(r: Range): Range {
+    return { start: this.toOriginal(r.start), end: this.toOriginal(r.end) };
+  }
+}
+
+/**
+ * The locator the linter uses: same answers as JsonLocator for text that JSON.parse accepted, but
+ * path lookups scan only what they need (no tree of the whole document; see scan.ts). `pathAt`, rare
+ * (raw control characters), still builds the tree on first use.
+ */
+export class ScanLocator {
+  private scanner: JsonScanner | undefined;
+  private lastMember: TopLevelMember | undefined;
+  private tree: JsonLocator | undefined;
+
+  private readonly mapped: boolean;
+  private readonly toOriginal: (offset: number) => number;
+
+  constructor(
+    readonly text: string,
+    toOriginal?: (offset: number) => number,
+  ) {
+    this.mapped = toOriginal !== undefined;
+    this.toOriginal = toOriginal ?? (o => o);
+  }
+
+  private hit(path: JsonPath): ScanHit | undefined {
+    return (this.scanner ??= new JsonScanner(this.text)).find(path);
+  }
+
+  /** Offset of the property (its key) at `path`, as JsonLocator.node(path)?.property?.offset. */
+  propertyOffset(path: JsonPath): number | undefined {
+    return this.hit(path)?.key?.offset;
+  }
+
+  range(path: JsonPath, target: Target = 'value'): Range {
+    const hit = this.hit(path);
+    if (!hit) return this.map({ start: 0, end: Math.min(1, this.text.length) });
+    let n = hit.node;
+    if (hit.found && target === 'key' && hit.key) n = hit.key;
+    if (target === 'open' || !hit.found) return this.map({ start: n.offset, end: n.offset + Math.min(1, n.length) });
+    return this.map({ start: n.offset, end: n.offset + n.length });
+  }
+
+  raw(path: JsonPath): string | undefined {
+    const hit = this.hit(path);
+    if (!hit || !hit.found) return undefined;
+    return this.text.slice(hit.node.offset, hit.node.offset + hit.node.length);
+  }
+
+  stringRange(path: JsonPath, from: number, to: number): Range {
+    const hit = this.hit(path);
+    if (!hit || !hit.found || hit.node.type !== 'string') return this.range(path, 'value');
+    const raw = this.text.slice(hit.node.offset, hit.node.offset + hit.node.length);
+    const map = decodedIndexMap(raw);
+    const a = map[Math.min(from, map.length - 1)];
+    const b = map[Math.min(to, map.length - 1)];
+    return this.map({ start: hit.node.offset + a, end: hit.node.offset + b });
+  }
+
+  stringMap(path: JsonPath): { offset: number; map: number[] } | undefined {
+    const hit = this.hit(path);
+    if (!hit || !hit.found || hit.node.type !== 'string') return undefined;
+    const raw = this.text.slice(hit.node.offset, hit.node.offset + hit.node.length);
+    return { offset: hit.node.offset, map: decodedIndexMap(raw) };
+  }
+
+  /**
+   * `pathAt(offset)` cut to its first segment (`[]` when there is none), scanning only up to `offset`
+   * (for body-too-large on big documents).
+   */
+  topLevelAt(offset: number): JsonPath {
+    if (this.mapped) return (this.pathAt(offset) ?? []).slice(0, 1);
+    const hit = topLevelSegmentAt(this.text, offset);
+    if (hit.member) this.lastMember = hit.member;
+    return hit.path;
+  }
+
+  /**
+   * range([key], 'key') for the member `topLevelAt` just found, without scanning the rest of the
+   * document when no later member can have the same key (then that member is the last one, which is
+   * the one that counts). Falls back to the full lookup otherwise.
+   */
+  topLevelKeyRange(key: string | number): Range {
+    const m = this.lastMember;
+    if (m && m.key === key && !this.mapped) {
+      const t = this.text;
+      const plain = /^[A-Za-z0-9_$ .-]*$/.test(key);
+      if (plain && t.indexOf(`"${key}"`, m.valueStart) < 0 && t.indexOf('\\u', m.valueStart) < 0) {
+        return { start: m.keyStart, end: m.keyEnd };
+      }
+    }
+    return this.range([key], 'key');
+  }
+
+  pathAt(offset: number): JsonPath | undefined {
+    return (this.tree ??= new JsonLocator(this.text, this.toOriginal)).pathAt(offset);
+  }
+
   toDocument(offset: number): number {
     return this.toOriginal(offset);
   }

@@ -3,7 +3,7 @@
  * Pure and synchronous. The common path is JSON.parse → Go-style key normalization → ajv (compiled
  * lazily, see validate.ts) → rules; a jsonc-parser tree is built only when there are problems to place.
  */
-import { JsonLocator, JsonPath, Range, Target } from '../json/locate';
+import { JsonPath, Range, ScanLocator, Target } from '../json/locate';
 import { rejectPhrase } from './consequence';
 import { decode } from './decode';
 import { normalize } from './normalize';
@@ -37,7 +37,17 @@ function severityOf(rule: string): Severity {
   return RULES.find(r => r.id === rule)?.severity ?? 'warning';
 }
 
+let cutBuffer: Uint8Array | undefined;
+
 function cutOffset(text: string, limit: number): number {
+  // Native: TextEncoder.encodeInto stops at the last whole code point that fits in `limit` bytes.
+  if (typeof TextEncoder !== 'undefined' && (text as unknown as { isWellFormed?(): boolean }).isWellFormed?.()) {
+    if (!cutBuffer || cutBuffer.length !== limit) cutBuffer = new Uint8Array(limit);
+    const { read } = new TextEncoder().encodeInto(text, cutBuffer);
+    if (read === undefined || read >= text.length) return text.length;
+    const c = text.charCodeAt(read);
+    return c >= 0xd800 && c <= 0xdbff ? read + 1 : read;
+  }
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -87,7 +97,7 @@ export function lint(text: string, kind: Kind, options?: LintOptions): Problem[]
     return problems;
   }
 
-  const locator = new JsonLocator(decoded.text, decoded.toDocument);
+  const locator = new ScanLocator(decoded.text, decoded.toDocument);
   if (decoded.trailing) {
     push({ rule: 'trailing-content', path: [], at: decoded.trailing, message: 'Mattermost reads only the first JSON value and ignores everything after it.' });
   }
@@ -112,7 +122,7 @@ export function lint(text: string, kind: Kind, options?: LintOptions): Problem[]
   }
 
   const norm = normalize(value, shapeOf(kind), (parent, keys) =>
-    [...keys].sort((a, b) => (locator.node([...parent, a])?.property?.offset ?? 0) - (locator.node([...parent, b])?.property?.offset ?? 0)),
+    [...keys].sort((a, b) => (locator.propertyOffset([...parent, a]) ?? 0) - (locator.propertyOffset([...parent, b]) ?? 0)),
   );
   const root = norm.value;
 
@@ -170,7 +180,7 @@ export function lint(text: string, kind: Kind, options?: LintOptions): Problem[]
   return place(pending, locator, text, norm.actualPath, cut, kind);
 }
 
-function bodyProblem(kind: Kind, text: string, cut: number, locator: JsonLocator | undefined): Problem {
+function bodyProblem(kind: Kind, text: string, cut: number, locator: ScanLocator | undefined): Problem {
   const bytes = utf8Length(text);
   const limit = BODY_LIMIT[kind];
   let message: string;
@@ -180,16 +190,16 @@ function bodyProblem(kind: Kind, text: string, cut: number, locator: JsonLocator
   let range: Range = { start: cut, end: Math.min(text.length, cut + 1) };
   let path: JsonPath = [];
   if (locator) {
-    const p = locator.pathAt(cut);
-    if (p && p.length > 0) {
+    const p = locator.topLevelAt(cut);
+    if (p.length > 0) {
       path = [p[0]];
-      range = locator.range(path, 'key');
+      range = locator.topLevelKeyRange(p[0]);
     } else range = locator.range([], 'open');
   }
   return { rule: 'body-too-large', severity: 'error', message, start: range.start, end: range.end, path };
 }
 
-function place(pending: Pending[], locator: JsonLocator, text: string, actualPath: ((p: JsonPath) => JsonPath) | undefined, cut: number, kind: Kind): Problem[] {
+function place(pending: Pending[], locator: ScanLocator, text: string, actualPath: ((p: JsonPath) => JsonPath) | undefined, cut: number, kind: Kind): Problem[] {
   const problems: Problem[] = [];
   if (cut >= 0 && !pending.some(p => p.rule === '__none')) {
     // Placed on the top-level key whose value the cut falls into.

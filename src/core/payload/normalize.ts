@@ -3,6 +3,11 @@
  * case-insensitively (`"TEXT"` fills `text`), and when several keys fill the same field the last one
  * in the document wins. Unknown keys are kept under their own names (and reported by `unknown-key`).
  * Free-form maps (`props`, `context`) keep exact keys.
+ *
+ * Performance: copy-on-write. An object or array is copied only when something inside it changes
+ * (a case-variant key, a collision); a payload written with canonical keys comes back as the very
+ * same value, with no allocation. Paths are kept on one shared stack and copied only when a finding
+ * is recorded.
  */
 import type { JsonPath } from '../json/locate';
 import type { Shape } from './shapes';
@@ -44,26 +49,99 @@ function setOwn(o: Record<string, unknown>, k: string, v: unknown): void {
 }
 
 export function normalize(value: unknown, root: Shape, order: KeyOrder): Normalized {
-  const keyMaps = new WeakMap<object, Map<string, string>>();
+  let keyMaps: WeakMap<object, Map<string, string>> | undefined;
   const unknown: UnknownKey[] = [];
   const caseKeys: { path: JsonPath; actual: string }[] = [];
   const collisions: Collision[] = [];
+  // Canonical and as-written paths of the value being walked (shared stacks, copied on record).
+  const path: JsonPath = [];
+  const actual: JsonPath = [];
 
-  const walk = (v: unknown, shape: Shape, path: JsonPath, actual: JsonPath): unknown => {
-    if (shape.kind === 'array') {
+  const walk = (v: unknown, shape: Shape): unknown => {
+    if (v === null || typeof v !== 'object') return v;
+    const sk = shape.kind;
+    if (sk === 'array') {
       if (!Array.isArray(v)) return v;
-      return v.map((item, i) => walk(item, shape.items!, [...path, i], [...actual, i]));
-    }
-    if ((shape.kind !== 'struct' && shape.kind !== 'map') || !isObject(v)) return v;
-    const out: Record<string, unknown> = {};
-    const keys = Object.keys(v);
-    if (shape.kind === 'map') {
-      for (const k of keys) {
-        const sub = shape.fields!.get(k);
-        setOwn(out, k, sub ? walk(v[k], sub, [...path, k], [...actual, k]) : v[k]);
+      const items = shape.items!;
+      if (items.kind === 'any') return v;
+      let out: unknown[] | undefined;
+      for (let i = 0; i < v.length; i++) {
+        const item = v[i];
+        if (item === null || typeof item !== 'object') continue;
+        path.push(i);
+        actual.push(i);
+        const w = walk(item, items);
+        path.pop();
+        actual.pop();
+        if (w !== item) (out ??= v.slice())[i] = w;
       }
+      return out ?? v;
+    }
+    if ((sk !== 'struct' && sk !== 'map') || Array.isArray(v)) return v;
+    const o = v as Record<string, unknown>;
+    const fields = shape.fields!;
+    if (sk === 'map') {
+      let changed: Map<string, unknown> | undefined;
+      for (const k in o) {
+        const sub = fields.get(k);
+        if (sub === undefined) continue;
+        const x = o[k];
+        path.push(k);
+        actual.push(k);
+        const w = walk(x, sub);
+        path.pop();
+        actual.pop();
+        if (w !== x) (changed ??= new Map()).set(k, w);
+      }
+      if (changed === undefined) return o;
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(o)) setOwn(out, k, changed.has(k) ? changed.get(k) : o[k]);
       return out;
     }
+    // struct. Fast path: every key is either exactly a field name or unknown (no case variants).
+    const fold = shape.fold!;
+    const mark = unknown.length;
+    let sawKnown = false;
+    let reorder = false; // the server's view lists unknown keys first
+    for (const k in o) {
+      if (fields.has(k)) {
+        sawKnown = true;
+        continue;
+      }
+      if (fold.has(k.toLowerCase())) {
+        unknown.length = mark;
+        return slowStruct(o, shape);
+      }
+      path.push(k);
+      unknown.push({ path: path.slice(), key: k, parent: shape });
+      path.pop();
+      if (sawKnown) reorder = true;
+    }
+    let changed: Map<string, unknown> | undefined;
+    for (const k in o) {
+      const x = o[k];
+      if (x === null || typeof x !== 'object') continue;
+      const sub = fields.get(k);
+      if (sub === undefined) continue;
+      path.push(k);
+      actual.push(k);
+      const w = walk(x, sub);
+      path.pop();
+      actual.pop();
+      if (w !== x) (changed ??= new Map()).set(k, w);
+    }
+    if (!reorder && changed === undefined) return o;
+    const out: Record<string, unknown> = {};
+    const keys = Object.keys(o);
+    for (const k of keys) if (!fields.has(k)) setOwn(out, k, o[k]);
+    for (const k of keys) if (fields.has(k)) setOwn(out, k, changed?.has(k) ? changed.get(k) : o[k]);
+    return out;
+  };
+
+  /** The general case, as the server decodes it: keys grouped by their canonical field. */
+  const slowStruct = (v: Record<string, unknown>, shape: Shape): unknown => {
+    const out: Record<string, unknown> = {};
+    const keys = Object.keys(v);
     const groups = new Map<string, string[]>();
     for (const k of keys) {
       const canon = shape.fields!.has(k) ? k : shape.fold!.get(k.toLowerCase());
@@ -80,7 +158,7 @@ export function normalize(value: unknown, root: Shape, order: KeyOrder): Normali
     for (const [canon, ks] of groups) {
       let chosen = ks[0];
       if (ks.length > 1) {
-        const ordered = order(actual, ks);
+        const ordered = order(actual.slice(), ks);
         // Go leaves a field unchanged when a later key is null, so the last non-null value wins.
         chosen = [...ordered].reverse().find(k => v[k] !== null) ?? ordered[ordered.length - 1];
         collisions.push({ path: [...path, canon], keys: ordered });
@@ -89,15 +167,20 @@ export function normalize(value: unknown, root: Shape, order: KeyOrder): Normali
         (map ??= new Map()).set(canon, chosen);
         caseKeys.push({ path: [...path, canon], actual: chosen });
       }
-      setOwn(out, canon, walk(v[chosen], shape.fields!.get(canon)!, [...path, canon], [...actual, chosen]));
+      path.push(canon);
+      actual.push(chosen);
+      setOwn(out, canon, walk(v[chosen], shape.fields!.get(canon)!));
+      path.pop();
+      actual.pop();
     }
-    if (map) keyMaps.set(out, map);
+    if (map) (keyMaps ??= new WeakMap()).set(out, map);
     return out;
   };
 
-  const canonical = walk(value, root, [], []);
+  const canonical = walk(value, root);
 
   const actualPath = (p: JsonPath): JsonPath => {
+    if (keyMaps === undefined) return p.slice();
     const res: JsonPath = [];
     let node: unknown = canonical;
     for (const seg of p) {

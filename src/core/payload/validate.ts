@@ -1,8 +1,9 @@
 /**
  * The schema part of the linter: what the server's JSON decoding rejects (type mismatches).
- * ajv is loaded and each kind's schema compiled LAZILY, on the first lint of that kind, and cached;
- * nothing happens at import time. `setValidatorFactory` lets a build-time step (issue 6: ajv
- * standalone code) replace the compiler without touching the linter.
+ * Validators are obtained LAZILY, on the first lint of a kind, and cached; nothing happens at import
+ * time. In the bundles they are ajv standalone code generated at build time (precompiled.ts), so ajv
+ * is not even bundled; otherwise (tsc output, tests) ajv compiles the schema on first use.
+ * `setValidatorFactory` replaces how they are obtained.
  */
 import type { Kind } from './problem';
 import { loadSchemas } from './schemas';
@@ -49,10 +50,23 @@ function ajvFactory(): ValidatorFactory {
   return (kind: Kind) => ajv.getSchema(set.kinds[kind].$id) as CompiledValidator;
 }
 
+function defaultFactory(): ValidatorFactory {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pre = (require('./precompiled') as typeof import('./precompiled')).precompiled;
+  if (pre) return (kind: Kind) => pre[kind]!;
+  return ajvFactory();
+}
+
+/** True when the validators come from build-time standalone code (the bundles), not from ajv. */
+export function usesPrecompiledValidators(): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('./precompiled') as typeof import('./precompiled')).precompiled !== undefined;
+}
+
 export function validatorFor(kind: Kind): CompiledValidator {
   let v = compiled.get(kind);
   if (!v) {
-    factory ??= ajvFactory();
+    factory ??= defaultFactory();
     v = factory(kind);
     compiled.set(kind, v);
   }

@@ -8,12 +8,13 @@ export const actionIntegration: Rule = {
   description: 'An action without integration.url, or with a URL that is not http(s), /plugins/… or plugins/…: clicks go nowhere; only logged as invalid.',
   kinds: MESSAGE_KINDS,
   check(ctx) {
-    for (const { v, path } of actions(ctx.root, ctx.kind)) {
+    for (const a of actions(ctx.root, ctx.kind)) {
+      const v = a.v;
       const integ = v.integration;
       if (!isObject(integ)) {
         if (integ === undefined || integ === null) {
           ctx.report({
-            path: has(v, 'integration') ? [...path, 'integration'] : path,
+            path: has(v, 'integration') ? [...a.path, 'integration'] : a.path,
             target: has(v, 'integration') ? 'value' : 'open',
             message: `${ONLY_LOGGED}: the action has no \`integration\`, so clicking it does nothing.`,
           });
@@ -25,13 +26,13 @@ export const actionIntegration: Rule = {
       const u = typeof url === 'string' ? url : '';
       if (u === '') {
         ctx.report({
-          path: has(integ, 'url') ? [...path, 'integration', 'url'] : [...path, 'integration'],
+          path: has(integ, 'url') ? [...a.path, 'integration', 'url'] : [...a.path, 'integration'],
           target: has(integ, 'url') ? 'value' : 'key',
           message: `${ONLY_LOGGED}: \`integration.url\` is empty, so clicking the action does nothing.`,
         });
       } else if (!u.startsWith('/plugins/') && !u.startsWith('plugins/') && !isValidHttpUrl(u)) {
         ctx.report({
-          path: [...path, 'integration', 'url'],
+          path: [...a.path, 'integration', 'url'],
           message: `${ONLY_LOGGED}: \`integration.url\` must be an http(s) URL, /plugins/… or plugins/…, so clicks cannot be delivered.`,
         });
       }

@@ -11,33 +11,34 @@ export const actionInvalid: Rule = {
   description: 'Interactive actions that PostAction.IsValid flags (missing name, bad type/style, options on a button, a menu without or with both options and data_source, empty options) or whose id the click route cannot carry.',
   kinds: MESSAGE_KINDS,
   check(ctx) {
-    for (const { v, path } of actions(ctx.root, ctx.kind)) {
+    for (const a of actions(ctx.root, ctx.kind)) {
+      const v = a.v;
       const bad = (p: JsonPathAlias, why: string, target: 'key' | 'value' | 'open' = 'value') =>
         ctx.report({ path: p, target, message: `${ONLY_LOGGED}: ${why}.` });
       const name = v.name;
       if (name === undefined || name === null || name === '') {
-        if (name === undefined) bad(path, 'the action has no `name` (the button text or menu placeholder)', 'open');
-        else bad([...path, 'name'], 'the action `name` (button text or menu placeholder) is empty');
+        if (name === undefined) bad(a.path, 'the action has no `name` (the button text or menu placeholder)', 'open');
+        else bad([...a.path, 'name'], 'the action `name` (button text or menu placeholder) is empty');
       }
       const type = typeof v.type === 'string' ? v.type : '';
-      if (type !== '' && type !== 'button' && type !== 'select') bad([...path, 'type'], `\`type\` must be \`button\` or \`select\`, not ${JSON.stringify(type)}`);
+      if (type !== '' && type !== 'button' && type !== 'select') bad([...a.path, 'type'], `\`type\` must be \`button\` or \`select\`, not ${JSON.stringify(type)}`);
       const style = v.style;
       if (typeof style === 'string' && style !== '' && !STYLES.includes(style) && !/^#[0-9a-fA-F]{6}$/.test(style)) {
-        bad([...path, 'style'], `\`style\` must be one of ${STYLES.join(', ')} or #RRGGBB, not ${JSON.stringify(style)}`);
+        bad([...a.path, 'style'], `\`style\` must be one of ${STYLES.join(', ')} or #RRGGBB, not ${JSON.stringify(style)}`);
       }
       const options = Array.isArray(v.options) ? v.options : undefined;
       const ds = typeof v.data_source === 'string' ? v.data_source : '';
       if (type === 'button' || type === '') {
-        if (options && options.length > 0) bad([...path, 'options'], 'a button cannot have `options`', 'key');
-        if (ds !== '') bad([...path, 'data_source'], 'a button cannot have a `data_source`', 'key');
+        if (options && options.length > 0) bad([...a.path, 'options'], 'a button cannot have `options`', 'key');
+        if (ds !== '') bad([...a.path, 'data_source'], 'a button cannot have a `data_source`', 'key');
       }
       if (type === 'select') {
-        if (ds !== '' && ds !== 'users' && ds !== 'channels') bad([...path, 'data_source'], `a menu's \`data_source\` must be \`users\` or \`channels\`, not ${JSON.stringify(ds)}`);
-        else if (ds !== '' && options && options.length > 0) bad([...path, 'options'], 'a menu needs either `options` or `data_source`, not both', 'key');
-        else if (ds === '' && (!options || options.length === 0)) bad(v.options === undefined ? path : [...path, 'options'], 'a menu needs a non-empty `options` list or a `data_source`', v.options === undefined ? 'open' : 'value');
+        if (ds !== '' && ds !== 'users' && ds !== 'channels') bad([...a.path, 'data_source'], `a menu's \`data_source\` must be \`users\` or \`channels\`, not ${JSON.stringify(ds)}`);
+        else if (ds !== '' && options && options.length > 0) bad([...a.path, 'options'], 'a menu needs either `options` or `data_source`, not both', 'key');
+        else if (ds === '' && (!options || options.length === 0)) bad(v.options === undefined ? a.path : [...a.path, 'options'], 'a menu needs a non-empty `options` list or a `data_source`', v.options === undefined ? 'open' : 'value');
       }
       options?.forEach((o, i) => {
-        const op = [...path, 'options', i];
+        const op = [...a.path, 'options', i];
         if (o === null) bad(op, 'a menu option is null');
         else if (isObject(o)) {
           for (const k of ['text', 'value']) {
@@ -49,7 +50,7 @@ export const actionInvalid: Rule = {
       const id = v.id;
       if (typeof id === 'string' && id !== '' && !/^[A-Za-z0-9]+$/.test(id)) {
         ctx.report({
-          path: [...path, 'id'],
+          path: [...a.path, 'id'],
           message: 'Mattermost cannot route clicks for this action (404): its click URL only accepts ids made of letters and digits.',
         });
       }

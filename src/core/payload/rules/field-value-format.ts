@@ -11,8 +11,8 @@ export const fieldValueFormat: Rule = {
   check(ctx) {
     for (const f of fields(ctx.root, ctx.kind)) {
       const v = f.v.value;
-      const path = [...f.path, 'value'];
       if (v === undefined || v === null || typeof v === 'string') continue;
+      const path = [...f.path, 'value'];
       const quoteFix =
         typeof v === 'number'
           ? (t: FixTools) => {

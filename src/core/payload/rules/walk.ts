@@ -6,9 +6,35 @@ import type { JsonPath } from './types';
 export type Obj = Record<string, unknown>;
 export interface At<T = Obj> {
   v: T;
-  path: JsonPath;
+  /** Canonical path (built on first read: most items never need it). */
+  readonly path: JsonPath;
 }
 export { isObject };
+
+/** An item whose path is `base` + up to three segments, materialized only when read. */
+class Item<T> implements At<T> {
+  private p: JsonPath | undefined;
+  constructor(
+    readonly v: T,
+    private readonly base: JsonPath | At<unknown>,
+    private readonly a: string | number,
+    private readonly b?: string | number,
+    private readonly c?: string | number,
+    private readonly d?: string | number,
+  ) {}
+  get path(): JsonPath {
+    if (this.p === undefined) {
+      const head = Array.isArray(this.base) ? this.base : (this.base as At<unknown>).path;
+      const p = head.slice();
+      p.push(this.a);
+      if (this.b !== undefined) p.push(this.b);
+      if (this.c !== undefined) p.push(this.c);
+      if (this.d !== undefined) p.push(this.d);
+      this.p = p;
+    }
+    return this.p;
+  }
+}
 
 export function get(v: unknown, key: string): unknown {
   return isObject(v) && Object.prototype.hasOwnProperty.call(v, key) ? v[key] : undefined;
@@ -34,40 +60,71 @@ export function responses(root: unknown, kind: Kind): At[] {
   return out;
 }
 
-/** Attachments: top-level `attachments` for webhooks/commands, `props.attachments` for REST posts. */
-const attachmentCache = new WeakMap<object, Map<Kind, At[]>>();
+/**
+ * Per-root memo of the lists below: every rule asks for the same attachments, fields, actions and
+ * texts, so each list is built once per lint (one walk), not once per rule.
+ */
+interface Lists {
+  attachments?: At[];
+  fields?: At[];
+  actions?: At[];
+  texts?: TextAt[];
+}
+const memo = new WeakMap<object, Map<Kind, Lists>>();
 
+function listsOf(root: unknown, kind: Kind): Lists {
+  if (!isObject(root)) return {};
+  let byKind = memo.get(root);
+  if (!byKind) memo.set(root, (byKind = new Map()));
+  let l = byKind.get(kind);
+  if (!l) byKind.set(kind, (l = {}));
+  return l;
+}
+
+/** Attachments: top-level `attachments` for webhooks/commands, `props.attachments` for REST posts. */
 export function attachments(root: unknown, kind: Kind): At[] {
-  const cached = isObject(root) ? attachmentCache.get(root)?.get(kind) : undefined;
-  if (cached) return cached;
-  const out: At[] = [];
-  if (isObject(root)) {
-    if (!attachmentCache.has(root)) attachmentCache.set(root, new Map());
-    attachmentCache.get(root)!.set(kind, out);
-  }
+  const l = listsOf(root, kind);
+  if (l.attachments) return l.attachments;
+  const out: At[] = (l.attachments = []);
   if (kind === 'dialog') return out;
   for (const r of responses(root, kind)) {
     const list = kind === 'post' ? get(get(r.v, 'props'), 'attachments') : r.v.attachments;
+    if (!Array.isArray(list)) continue;
     const base: JsonPath = kind === 'post' ? [...r.path, 'props', 'attachments'] : [...r.path, 'attachments'];
-    if (Array.isArray(list)) list.forEach((a, i) => isObject(a) && out.push({ v: a, path: [...base, i] }));
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i];
+      if (isObject(a)) out.push(new Item(a, base, i));
+    }
   }
   return out;
 }
 
 export function fields(root: unknown, kind: Kind): At[] {
-  const out: At[] = [];
+  const l = listsOf(root, kind);
+  if (l.fields) return l.fields;
+  const out: At[] = (l.fields = []);
   for (const a of attachments(root, kind)) {
     const list = a.v.fields;
-    if (Array.isArray(list)) list.forEach((f, i) => isObject(f) && out.push({ v: f, path: [...a.path, 'fields', i] }));
+    if (!Array.isArray(list)) continue;
+    for (let i = 0; i < list.length; i++) {
+      const f = list[i];
+      if (isObject(f)) out.push(new Item(f, a, 'fields', i));
+    }
   }
   return out;
 }
 
 export function actions(root: unknown, kind: Kind): At[] {
-  const out: At[] = [];
+  const l = listsOf(root, kind);
+  if (l.actions) return l.actions;
+  const out: At[] = (l.actions = []);
   for (const a of attachments(root, kind)) {
     const list = a.v.actions;
-    if (Array.isArray(list)) list.forEach((x, i) => isObject(x) && out.push({ v: x, path: [...a.path, 'actions', i] }));
+    if (!Array.isArray(list)) continue;
+    for (let i = 0; i < list.length; i++) {
+      const x = list[i];
+      if (isObject(x)) out.push(new Item(x, a, 'actions', i));
+    }
   }
   return out;
 }
@@ -82,53 +139,75 @@ export interface TextAt extends At<string> {
   markdown: boolean;
 }
 
-/** Every user-visible string of a message payload, with how the server treats it. */
-const textCache = new WeakMap<object, Map<Kind, TextAt[]>>();
-
-export function texts(root: unknown, kind: Kind): TextAt[] {
-  const cached = isObject(root) ? textCache.get(root)?.get(kind) : undefined;
-  if (cached) return cached;
-  const out: TextAt[] = [];
-  if (isObject(root)) {
-    if (!textCache.has(root)) textCache.set(root, new Map());
-    textCache.get(root)!.set(kind, out);
+class TextItem extends Item<string> implements TextAt {
+  constructor(
+    v: string,
+    readonly role: TextRole,
+    readonly slack: boolean,
+    readonly markdown: boolean,
+    base: JsonPath | At<unknown>,
+    a: string | number,
+    b?: string | number,
+    c?: string | number,
+    d?: string | number,
+  ) {
+    super(v, base, a, b, c, d);
   }
+}
+
+const ATTACHMENT_TEXTS: [string, TextRole, boolean][] = [
+  ['pretext', 'pretext', true],
+  ['text', 'attachment-text', true],
+  ['title', 'title', false],
+  ['author_name', 'author_name', false],
+  ['footer', 'footer', false],
+  ['fallback', 'fallback', false],
+];
+
+/** Every user-visible string of a message payload, with how the server treats it. */
+export function texts(root: unknown, kind: Kind): TextAt[] {
+  const l = listsOf(root, kind);
+  if (l.texts) return l.texts;
+  const out: TextAt[] = (l.texts = []);
   if (kind === 'dialog') return out;
   for (const r of responses(root, kind)) {
     const skip = kind === 'post' || (kind === 'command' && get(r.v, 'skip_slack_parsing') === true);
     const key = kind === 'post' ? 'message' : 'text';
     const t = r.v[key];
-    if (typeof t === 'string') out.push({ v: t, path: [...r.path, key], role: 'message', slack: !skip, markdown: true });
+    if (typeof t === 'string') out.push(new TextItem(t, 'message', !skip, true, r.path, key));
     const list = kind === 'post' ? get(get(r.v, 'props'), 'attachments') : r.v.attachments;
-    const base: JsonPath = kind === 'post' ? [...r.path, 'props', 'attachments'] : [...r.path, 'attachments'];
     if (!Array.isArray(list)) continue;
-    list.forEach((a, i) => {
-      if (!isObject(a)) return;
-      const p = [...base, i];
-      const add = (k: string, role: TextRole, markdown: boolean) => {
-        if (typeof a[k] === 'string') out.push({ v: a[k] as string, path: [...p, k], role, slack: !skip, markdown });
-      };
-      add('pretext', 'pretext', true);
-      add('text', 'attachment-text', true);
-      add('title', 'title', false);
-      add('author_name', 'author_name', false);
-      add('footer', 'footer', false);
-      add('fallback', 'fallback', false);
-      if (Array.isArray(a.fields)) {
-        a.fields.forEach((f, j) => {
-          if (!isObject(f)) return;
-          if (typeof f.value === 'string') out.push({ v: f.value, path: [...p, 'fields', j, 'value'], role: 'field-value', slack: !skip, markdown: true });
-          if (typeof f.title === 'string') out.push({ v: f.title, path: [...p, 'fields', j, 'title'], role: 'field-title', slack: !skip, markdown: false });
-        });
+    const base: JsonPath = kind === 'post' ? [...r.path, 'props', 'attachments'] : [...r.path, 'attachments'];
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i];
+      if (!isObject(a)) continue;
+      for (const [k, role, markdown] of ATTACHMENT_TEXTS) {
+        const s = a[k];
+        if (typeof s === 'string') out.push(new TextItem(s, role, !skip, markdown, base, i, k));
       }
-    });
+      const fl = a.fields;
+      if (Array.isArray(fl)) {
+        for (let j = 0; j < fl.length; j++) {
+          const f = fl[j];
+          if (!isObject(f)) continue;
+          if (typeof f.value === 'string') out.push(new TextItem(f.value, 'field-value', !skip, true, base, i, 'fields', j, 'value'));
+          if (typeof f.title === 'string') out.push(new TextItem(f.title, 'field-title', !skip, false, base, i, 'fields', j, 'title'));
+        }
+      }
+    }
   }
   return out;
 }
 
+/** No port, no user info, no `xn--` label, last label starts with a letter (not an IPv4 number). */
+const SIMPLE_HTTP_URL = /^https?:\/\/(?![^/?#]*[xX][nN]--)(?:[A-Za-z0-9-]+\.)*[A-Za-z][A-Za-z0-9-]*(?:[/?#][!-~]*)?$/;
+
 /** Go's model.IsValidHTTPURL: an http:// or https:// prefix (case-sensitive) and a host. */
 export function isValidHttpUrl(s: string): boolean {
   if (!s.startsWith('http://') && !s.startsWith('https://')) return false;
+  // Cheap accept for the common shape (a plain DNS host, then a path of printable ASCII), which the
+  // URL parser always accepts; anything else (ports, user info, IP or IDN hosts, …) goes to it.
+  if (SIMPLE_HTTP_URL.test(s)) return true;
   try {
     const u = new URL(s);
     return u.host !== '';
@@ -137,8 +216,15 @@ export function isValidHttpUrl(s: string): boolean {
   }
 }
 
+const byteLength: ((s: string) => number) | undefined =
+  typeof Buffer !== 'undefined' && typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function'
+    ? s => Buffer.byteLength(s, 'utf8')
+    : undefined;
+
 /** UTF-8 byte length (dialog limits are in bytes). */
 export function utf8Length(s: string): number {
+  // Native for long well-formed strings (the whole document); lone surrogates keep the loop's counting.
+  if (byteLength !== undefined && s.length > 256 && (s as unknown as { isWellFormed(): boolean }).isWellFormed()) return byteLength(s);
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

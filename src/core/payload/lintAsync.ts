@@ -1,0 +1,155 @@
+/**
+ * Non-blocking lint for big documents (issue 6: nothing may block the extension host for more than
+ * 50 ms, even on a 10 MB file). JSON.parse of 10 MB alone takes longer than that and cannot be cut
+ * into chunks, so documents over `workerThreshold` characters are linted in a worker thread
+ * (dist/lintWorker.js, src/lintWorker.ts); smaller ones are linted synchronously (a few ms).
+ * The main thread only copies the text into the worker (a few ms for 10 MB) and gets the problems back.
+ *
+ * How the editor adapter uses it (src/vscode/diagnostics.ts):
+ *
+ *   const runner = new LintRunner(context.asAbsolutePath('dist/lintWorker.js'));   // once; dispose() on deactivate
+ *   const version = doc.version;
+ *   const problems = await runner.lint(doc.getText(), kind, { disabledRules });     // instead of lint(...)
+ *   if (doc.version !== version || doc.isClosed) return;                            // stale: a newer run follows
+ *   collection.set(doc.uri, toDiagnostics(problems));
+ *
+ * Results are identical to `lint()` (same code, in the worker). The worker starts on the first big
+ * document (about 30–50 ms, off the main thread), is reused, does not keep the process alive, and
+ * exits after `idleMs` without work. If it cannot start or dies, the runner falls back to linting
+ * on the main thread, so diagnostics still appear.
+ */
+import type { Worker } from 'worker_threads';
+import { lint, LintOptions } from './lint';
+import type { Kind, Problem } from './problem';
+
+export interface WorkerRequest {
+  id: number;
+  text: string;
+  kind: Kind;
+  options?: LintOptions;
+}
+
+export type WorkerResponse = { id: number; problems: Problem[] } | { id: number; error: string };
+
+export interface LintRunnerOptions {
+  /** Documents with more characters than this go to the worker (default 1,000,000: ~10 ms inline). */
+  workerThreshold?: number;
+  /** Stop the idle worker after this many ms (default 30,000). */
+  idleMs?: number;
+}
+
+interface Pending {
+  resolve(p: Problem[]): void;
+  reject(e: Error): void;
+  req: WorkerRequest;
+}
+
+export class LintRunner {
+  private worker: Worker | undefined;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private broken = false;
+  private disposed = false;
+  readonly workerThreshold: number;
+  private readonly idleMs: number;
+
+  /** @param workerScript absolute path of dist/lintWorker.js (or out/src/lintWorker.js in tests) */
+  constructor(
+    private readonly workerScript: string,
+    options: LintRunnerOptions = {},
+  ) {
+    this.workerThreshold = options.workerThreshold ?? 1_000_000;
+    this.idleMs = options.idleMs ?? 30_000;
+  }
+
+  /** Same result as lint(text, kind, options), without blocking the calling thread on big texts. */
+  lint(text: string, kind: Kind, options?: LintOptions): Promise<Problem[]> {
+    if (text.length <= this.workerThreshold || this.broken || this.disposed) {
+      try {
+        return Promise.resolve(lint(text, kind, options));
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    }
+    const req: WorkerRequest = { id: this.nextId++, text, kind, options: options?.disabledRules ? { disabledRules: [...options.disabledRules] } : undefined };
+    return new Promise<Problem[]>((resolve, reject) => {
+      let w: Worker;
+      try {
+        w = this.ensureWorker();
+      } catch {
+        this.broken = true;
+        resolve(lint(text, kind, options));
+        return;
+      }
+      this.pending.set(req.id, { resolve, reject, req });
+      if (this.idleTimer) clearTimeout(this.idleTimer);
+      this.idleTimer = undefined;
+      w.ref();
+      w.postMessage(req);
+    });
+  }
+
+  /** True while a worker thread is running. */
+  get running(): boolean {
+    return this.worker !== undefined;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    const w = this.worker;
+    this.worker = undefined;
+    void w?.terminate();
+    // anything still pending is answered on this thread
+    for (const [, p] of this.pending) this.finishInline(p);
+    this.pending.clear();
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Worker: WorkerCtor } = require('worker_threads') as typeof import('worker_threads');
+    const w = new WorkerCtor(this.workerScript);
+    w.unref();
+    w.on('message', (res: WorkerResponse) => {
+      const p = this.pending.get(res.id);
+      if (!p) return;
+      this.pending.delete(res.id);
+      if ('error' in res) p.reject(new Error(res.error));
+      else p.resolve(res.problems);
+      if (this.pending.size === 0) this.idle();
+    });
+    const fail = () => {
+      if (this.worker !== w) return;
+      this.worker = undefined;
+      this.broken = true;
+      for (const [, p] of this.pending) this.finishInline(p);
+      this.pending.clear();
+    };
+    w.on('error', fail);
+    w.on('exit', fail);
+    this.worker = w;
+    return w;
+  }
+
+  private finishInline(p: Pending): void {
+    try {
+      p.resolve(lint(p.req.text, p.req.kind, p.req.options));
+    } catch (e) {
+      p.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+
+  private idle(): void {
+    this.worker?.unref();
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      const w = this.worker;
+      if (!w || this.pending.size > 0) return;
+      this.worker = undefined;
+      void w.terminate();
+    }, this.idleMs);
+    this.idleTimer.unref?.();
+  }
+}
