@@ -9,7 +9,10 @@ const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production') || !watch;
 
 const entries = [
-  { in: 'src/extension.ts', out: 'extension', external: ['vscode'] },
+  // The extension, and what it loads on first use (src/vscode/lazy.ts): network commands, preview renderer.
+  { in: 'src/extension.ts', out: 'extension', external: ['vscode', './commands.js', './preview.js'] },
+  { in: 'src/vscode/commands/index.ts', out: 'commands', external: ['vscode'] },
+  { in: 'src/vscode/previewEntry.ts', out: 'preview', external: ['vscode'] },
   { in: 'src/cli.ts', out: 'cli', external: [] },
   { in: 'src/sandbox/main.ts', out: 'sandbox', external: [] },
   // lints big documents off the extension host's thread (src/core/payload/lintAsync.ts)
@@ -31,7 +34,7 @@ const contexts = await Promise.all(entries.map(e => esbuild.context({
   logLevel: 'warning',
   // precompiled schema validators, no ajv in the bundles (issue 6)
   plugins: [payloadCorePlugin()],
-  banner: e.out === 'extension' || e.out === 'lintWorker' ? {} : { js: '#!/usr/bin/env node' },
+  banner: e.out === 'cli' || e.out === 'sandbox' ? { js: '#!/usr/bin/env node' } : {},
 })));
 
 if (watch) {

@@ -3,10 +3,8 @@ import { redact } from './core/mattermost/redact';
 import { AccountStatusBar } from './vscode/accountStatusBar';
 import { PayloadCodeActions, disableRule } from './vscode/codeActions';
 import { PayloadCodeLens } from './vscode/codeLens';
-import { login, logout, showCurrentUser, switchAccount } from './vscode/commands/account';
-import { sendToWebhook, sendViaApi, showHistory } from './vscode/commands/send';
-import { manageWebhooks } from './vscode/commands/webhooks';
 import { PayloadDiagnostics } from './vscode/diagnostics';
+import { loadCommands } from './vscode/lazy';
 import { Logger } from './vscode/logger';
 import { PayloadKinds } from './vscode/payloadKinds';
 import { PreviewPanel } from './vscode/previewPanel';
@@ -23,7 +21,7 @@ export interface TestApi { services: Services }
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const logger = new Logger(redact);
   const kinds = new PayloadKinds(context.workspaceState);
-  const diagnostics = new PayloadDiagnostics(kinds, logger);
+  const diagnostics = new PayloadDiagnostics(kinds, logger, context.asAbsolutePath('dist/lintWorker.js'));
   const s = createServices(context, logger, kinds, diagnostics);
   const command = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(`mattermostPayloads.${id}`, run);
   context.subscriptions.push(
@@ -37,14 +35,15 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     command('showLog', () => logger.show()),
     command('selectKind', (uri?: vscode.Uri) => selectKind(kinds, uri)),
     command('disableRule', (rule: string, uri?: vscode.Uri) => disableRule(rule, uri)),
-    command('login', () => login(s)),
-    command('logout', () => logout(s)),
-    command('switchAccount', () => switchAccount(s)),
-    command('showCurrentUser', () => showCurrentUser(s)),
-    command('sendToWebhook', (uri?: vscode.Uri) => sendToWebhook(s, uri instanceof vscode.Uri ? uri : undefined)),
-    command('sendViaApi', (uri?: vscode.Uri) => sendViaApi(s, uri instanceof vscode.Uri ? uri : undefined)),
-    command('manageWebhooks', () => manageWebhooks(s)),
-    command('showHistory', () => showHistory(s)),
+    // Network commands live in dist/commands.js, loaded on first use.
+    command('login', () => loadCommands().login(s)),
+    command('logout', () => loadCommands().logout(s)),
+    command('switchAccount', () => loadCommands().switchAccount(s)),
+    command('showCurrentUser', () => loadCommands().showCurrentUser(s)),
+    command('sendToWebhook', (uri?: vscode.Uri) => loadCommands().sendToWebhook(s, uri instanceof vscode.Uri ? uri : undefined)),
+    command('sendViaApi', (uri?: vscode.Uri) => loadCommands().sendViaApi(s, uri instanceof vscode.Uri ? uri : undefined)),
+    command('manageWebhooks', () => loadCommands().manageWebhooks(s)),
+    command('showHistory', () => loadCommands().showHistory(s)),
   );
   logger.info('activate', `Mattermost Payloads ${context.extension.packageJSON.version} activated`);
   return context.extensionMode === vscode.ExtensionMode.Test ? { services: s } : undefined;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { lint } from '../core/payload/lint';
+import { LintRunner } from '../core/payload/lintAsync';
 import { Problem, Severity } from '../core/payload/problem';
 import { affectsLint, lintSettings } from './config';
 import { Logger } from './logger';
@@ -28,17 +28,21 @@ export class PayloadDiagnostics implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidLint = this.changed.event;
 
-  constructor(private readonly kinds: PayloadKinds, private readonly logger: Logger) {
-    this.disposables.push(
+  /** Lints inline, or in dist/lintWorker.js for documents over 1 MB, so the extension host never blocks. */
+  private readonly runner: LintRunner;
+
+  constructor(private readonly kinds: PayloadKinds, private readonly logger: Logger, workerPath: string) {
+    this.runner = new LintRunner(workerPath);
+    this.disposables.push({ dispose: () => this.runner.dispose() },
       this.collection, this.changed,
-      vscode.workspace.onDidOpenTextDocument(d => this.lintNow(d)),
+      vscode.workspace.onDidOpenTextDocument(d => void this.lintNow(d)),
       vscode.workspace.onDidChangeTextDocument(e => { if (e.contentChanges.length) this.schedule(e.document); }),
-      vscode.workspace.onDidSaveTextDocument(d => this.lintNow(d, true)),
+      vscode.workspace.onDidSaveTextDocument(d => void this.lintNow(d, true)),
       vscode.workspace.onDidCloseTextDocument(d => this.clear(d.uri)),
       vscode.workspace.onDidChangeConfiguration(e => { if (affectsLint(e)) this.kinds.refresh(); }),
       kinds.onDidChange(uri => this.relintAll(uri)),
     );
-    for (const doc of vscode.workspace.textDocuments) this.lintNow(doc);
+    for (const doc of vscode.workspace.textDocuments) void this.lintNow(doc);
   }
 
   problemsFor(doc: vscode.TextDocument): Problem[] | undefined {
@@ -46,7 +50,7 @@ export class PayloadDiagnostics implements vscode.Disposable {
     return entry && entry.version === doc.version ? entry.problems : undefined;
   }
 
-  lintNow(doc: vscode.TextDocument, saved = false): void {
+  async lintNow(doc: vscode.TextDocument, saved = false): Promise<void> {
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
@@ -58,13 +62,15 @@ export class PayloadDiagnostics implements vscode.Disposable {
       return; // large file: linted on open and on save only
     }
     const t0 = Date.now();
+    const version = doc.version;
     let problems: Problem[];
     try {
-      problems = lint(text, detected.kind, { disabledRules: settings.disabledRules });
+      problems = await this.runner.lint(text, detected.kind, { disabledRules: settings.disabledRules });
     } catch (e) {
       this.logger.error('lint', `linting ${vscode.workspace.asRelativePath(doc.uri)} failed: ${e instanceof Error ? e.message : String(e)}`);
       return;
     }
+    if (doc.isClosed || doc.version !== version) return; // stale: a newer lint is scheduled
     this.latest.set(key, { version: doc.version, problems });
     const diagnostics = problems.map(p => toDiagnostic(doc, p));
     if (settings.onSaveOverBytes > 0 && text.length > settings.onSaveOverBytes) {
@@ -88,12 +94,12 @@ export class PayloadDiagnostics implements vscode.Disposable {
   private schedule(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => this.lintNow(doc), DEBOUNCE_MS));
+    this.timers.set(key, setTimeout(() => void this.lintNow(doc), DEBOUNCE_MS));
   }
 
   private relintAll(uri: vscode.Uri | undefined): void {
     for (const doc of vscode.workspace.textDocuments) {
-      if (!uri || doc.uri.toString() === uri.toString()) this.lintNow(doc, true);
+      if (!uri || doc.uri.toString() === uri.toString()) void this.lintNow(doc, true);
     }
   }
 

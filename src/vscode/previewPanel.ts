@@ -1,8 +1,7 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { Problem } from '../core/payload/problem';
-import { esc } from '../core/preview/html';
-import { previewCsp, renderPreviewDocument } from '../core/preview/render';
+import { loadPreview } from './lazy';
 import { PayloadDiagnostics } from './diagnostics';
 import { Logger } from './logger';
 import { PayloadKinds } from './payloadKinds';
@@ -173,7 +172,7 @@ export class PreviewPanel implements vscode.Disposable {
     const current = this.deps.diagnostics.problemsFor(doc);
     if (current) this.problems = current;
     const t0 = Date.now();
-    const html = renderPreviewDocument({
+    const html = loadPreview().renderPreviewDocument({
       text: doc.getText(),
       kind: detected.kind,
       problems: this.problems,
@@ -190,13 +189,9 @@ export class PreviewPanel implements vscode.Disposable {
 
   private setMessage(title: string, heading: string, detailHtml: string): void {
     if (!this.panel) return;
-    const csp = previewCsp(this.panel.webview.cspSource, nonce(), false);
-    // Message text is either fixed or passed through esc(); only the fixed detail carries markup.
-    this.setHtml(title,
-      `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
-      `<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">\n` +
-      `<title>${esc(title)}</title>\n<link rel="stylesheet" href="${esc(this.styleUri(this.panel).toString())}">\n</head>\n` +
-      `<body>\n<div class="mm-message" data-testid="preview-message" role="status"><h2>${esc(heading)}</h2><p>${detailHtml}</p></div>\n</body>\n</html>\n`);
+    this.setHtml(title, loadPreview().renderMessageDocument({
+      title, heading, detailHtml, nonce: nonce(), cspSource: this.panel.webview.cspSource, styleUri: this.styleUri(this.panel).toString(),
+    }));
   }
 
   private setHtml(title: string, html: string): void {

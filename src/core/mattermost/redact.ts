@@ -19,8 +19,14 @@ export const MASK = '••••••';
 const SENSITIVE_KEYS = 'password|passwd|token|login_id|access_token|mfa_token|authorization|proxy-authorization|cookie|set-cookie|x-csrf-token|csrf|secret|client_secret|refresh_token';
 const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'token', 'cookie', 'set-cookie', 'x-csrf-token']);
 
-/** Registered secrets: known tokens, webhook URLs, hook ids, passwords for the duration of a login. */
-const registry = new Set<string>();
+/**
+ * Registered secrets: known tokens, webhook URLs, hook ids, passwords for the duration of a login.
+ * One registry per process, shared by every bundle that carries this module (the extension and its
+ * lazily loaded command bundle), so a secret registered by one is masked by the other's logger.
+ */
+const REGISTRY_KEY = Symbol.for('mattermost-payloads.redact.registry');
+const registry: Set<string> = ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] as Set<string> | undefined)
+  ?? ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = new Set<string>()) as Set<string>;
 /** Secrets shorter than this are not registered (masking "a" everywhere would destroy every message). */
 export const MIN_SECRET_LENGTH = 4;
 

@@ -3,7 +3,8 @@ import { MfaRequiredError } from '../../core/mattermost/errors';
 import { normalizeServerUrl, tryNormalizeServerUrl } from '../../core/mattermost/origin';
 import { Account, MattermostUser } from '../../core/mattermost/types';
 import { networkSettings } from '../config';
-import { reportError, Services } from '../services';
+import { Services } from '../services';
+import { client, reportError } from './report';
 import { AccountSummary } from '../secrets';
 import { ensureTrusted } from '../trust';
 
@@ -45,7 +46,7 @@ export async function login(s: Services, serverHint?: string): Promise<AccountSu
 async function withPat(s: Services, origin: string): Promise<{ account: Account; user: MattermostUser } | undefined> {
   const token = await s.prompts.current.input({ title: 'Mattermost: Log In (3/3)', prompt: `Personal access token for ${origin}`, password: true });
   if (!token) return undefined;
-  return s.client().verifyToken(origin, token.trim());
+  return client(s).verifyToken(origin, token.trim());
 }
 
 async function withPassword(s: Services, origin: string): Promise<{ account: Account; user: MattermostUser } | undefined> {
@@ -54,11 +55,11 @@ async function withPassword(s: Services, origin: string): Promise<{ account: Acc
   if (!loginId) return undefined;
   const password = await p.input({ title: 'Mattermost: Log In (3/3)', prompt: `Password for ${loginId}`, password: true });
   if (!password) return undefined;
-  const client = s.client();
+  const api = client(s);
   let mfaToken: string | undefined;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await client.login({ serverUrl: origin, loginId, password, mfaToken });
+      return await api.login({ serverUrl: origin, loginId, password, mfaToken });
     } catch (e) {
       if (!(e instanceof MfaRequiredError) || attempt >= 3) throw e;
       mfaToken = await p.input({
@@ -110,7 +111,7 @@ export async function logout(s: Services): Promise<boolean> {
   const account = await s.store.account(summary.origin);
   try {
     if (account && account.tokenKind === 'session') {
-      await s.client().logout(account).catch(e => { s.logger.warn('account', `the server did not confirm the logout: ${e instanceof Error ? e.message : String(e)}`); });
+      await client(s).logout(account).catch(e => { s.logger.warn('account', `the server did not confirm the logout: ${e instanceof Error ? e.message : String(e)}`); });
     }
     await s.store.removeAccount(summary.origin);
   } catch (e) {
@@ -143,7 +144,7 @@ export async function showCurrentUser(s: Services): Promise<string | undefined> 
   const account = await accountFor(s);
   if (!account) return undefined;
   try {
-    const me = await s.client().me(account);
+    const me = await client(s).me(account);
     const text = `Logged in to ${account.origin} as @${me.username}${me.email ? ` (${me.email})` : ''}, with a ${account.tokenKind === 'pat' ? 'personal access token' : 'session token'}.`;
     void s.prompts.current.info(text);
     return text;

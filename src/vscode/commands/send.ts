@@ -5,11 +5,11 @@ import { isLoopbackHost } from '../../core/mattermost/origin';
 import { redactUrl } from '../../core/mattermost/redact';
 import { toPost } from '../../core/mattermost/toPost';
 import { Account, Channel } from '../../core/mattermost/types';
-import { lint } from '../../core/payload/lint';
 import { Kind } from '../../core/payload/problem';
 import { lintSettings, networkSettings } from '../config';
 import { describeTarget, SendRecord, SendTarget } from '../history';
-import { reportError, Services } from '../services';
+import { Services } from '../services';
+import { client, reportError } from './report';
 import { ensureTrusted } from '../trust';
 import { accountFor, relogin } from './account';
 import { addWebhook } from './webhooks';
@@ -30,7 +30,7 @@ function source(s: Services, uri?: vscode.Uri): Source | undefined {
 
 /** Lint first: if Mattermost would reject the payload, say why and offer "Send Anyway". */
 async function passesLint(s: Services, src: Source, kind: Kind): Promise<boolean> {
-  const errors = lint(src.text, kind, { disabledRules: lintSettings(src.uri).disabledRules }).filter(p => p.severity === 'error');
+  const errors = s.lint(src.text, kind, { disabledRules: lintSettings(src.uri).disabledRules }).filter(p => p.severity === 'error');
   if (errors.length === 0) return true;
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
   const choice = await s.prompts.current.ask(`Mattermost will reject this payload: ${errors[0].message}${more}`, 'See the Problems panel for every problem.', 'Send Anyway', 'Show Problems');
@@ -86,7 +86,7 @@ export async function sendToWebhook(s: Services, uri?: vscode.Uri, webhookName?:
   if (!(await confirmed(s, `webhook:${name}`, `webhook "${name}"`, new URL(url)))) return none;
   const started = Date.now();
   try {
-    const r = await withProgress(`Sending ${src.name} to webhook "${name}"…`, signal => s.client().postWebhook(url, src.text, { signal, timeoutMs: networkSettings().timeoutMs }));
+    const r = await withProgress(`Sending ${src.name} to webhook "${name}"…`, signal => client(s).postWebhook(url, src.text, { signal, timeoutMs: networkSettings().timeoutMs }));
     const detail = `${r.status} ${r.body.trim().slice(0, 40)}`;
     await record(s, src, target, started, 'sent', detail);
     s.logger.info('send', `${src.name} → ${describeTarget(target)}: ${detail} in ${Date.now() - started} ms`);
@@ -136,7 +136,7 @@ export async function sendViaApi(s: Services, uri?: vscode.Uri, textOverride?: s
   const started = Date.now();
   try {
     const created = await withProgress(`Posting ${src.name} to ~${channel.channel.name}…`, signal =>
-      withSessionRetry(account!, a => s.client().createPost(a, body, { signal, teamName: channel.teamName, timeoutMs: networkSettings().timeoutMs }), () => relogin(s, account!.origin)));
+      withSessionRetry(account!, a => client(s).createPost(a, body, { signal, teamName: channel.teamName, timeoutMs: networkSettings().timeoutMs }), () => relogin(s, account!.origin)));
     const dropped = converted.notes.filter(n => n.kind !== 'converted').map(n => n.message);
     const detail = `201 post ${created.post.id}`;
     await record(s, src, target, started, 'sent', detail);
@@ -152,23 +152,23 @@ export async function sendViaApi(s: Services, uri?: vscode.Uri, textOverride?: s
 interface ChosenChannel { account: Account; teamName: string; channel: Channel }
 
 async function chooseChannel(s: Services, account: Account): Promise<ChosenChannel | undefined> {
-  const client = s.client();
+  const api = client(s);
   const preferred = networkSettings().defaultChannel;
   try {
     if (preferred) {
       const m = /^([^/\s]+)\/([^/\s]+)$/.exec(preferred);
       if (!m) { void s.prompts.current.error(`mattermostPayloads.defaultChannel must be "team/channel" by name, e.g. "engineering/town-square"; it is "${preferred}".`); return undefined; }
-      const channel = await withSessionRetry(account, a => client.channelByName(a, m[1], m[2]), () => relogin(s, account.origin));
+      const channel = await withSessionRetry(account, a => api.channelByName(a, m[1], m[2]), () => relogin(s, account.origin));
       return { account: (await s.store.account(account.origin)) ?? account, teamName: m[1], channel };
     }
-    const teams = await withSessionRetry(account, a => client.myTeams(a), () => relogin(s, account.origin));
+    const teams = await withSessionRetry(account, a => api.myTeams(a), () => relogin(s, account.origin));
     account = (await s.store.account(account.origin)) ?? account;
     const last = s.context.workspaceState.get<{ origin: string; channelId: string }>(LAST_CHANNEL);
     type Item = vscode.QuickPickItem & { team?: string; channel?: Channel };
     const items: Item[] = [];
     for (const team of teams) {
       items.push({ label: team.display_name || team.name, kind: vscode.QuickPickItemKind.Separator });
-      for (const c of await client.myChannels(account, team.id)) {
+      for (const c of await api.myChannels(account, team.id)) {
         if (c.type !== 'O' && c.type !== 'P') continue;
         items.push({ label: `${c.type === 'P' ? '$(lock)' : '$(comment-discussion)'} ${c.display_name || c.name}`, description: `${team.name}/${c.name}`, team: team.name, channel: c });
       }

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { parseWebhookUrl } from '../../core/mattermost/origin';
 import { redactUrl } from '../../core/mattermost/redact';
-import { reportError, Services } from '../services';
+import { Services } from '../services';
+import { client, reportError } from './report';
 import { ensureTrusted } from '../trust';
 
 const NAME_RULE = /^[\w .@-]{1,60}$/;
@@ -51,7 +52,7 @@ export async function manageWebhooks(s: Services): Promise<void> {
     } else if (action?.label === 'Test') {
       const url = await s.store.webhookUrl(picked.name);
       if (!url) return;
-      const r = await s.client().postWebhook(url, JSON.stringify({ text: 'Test message from Mattermost Payloads for VS Code.' }));
+      const r = await client(s).postWebhook(url, JSON.stringify({ text: 'Test message from Mattermost Payloads for VS Code.' }));
       void s.prompts.current.info(`Webhook "${picked.name}" answered ${r.status} ${r.body.trim().slice(0, 80)}.`);
     }
   } catch (e) {

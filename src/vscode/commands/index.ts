@@ -1,0 +1,5 @@
+// Entry of dist/commands.js: the network commands, with the HTTP client and node-fetch, loaded on
+// first use so that activation and linting never pay for them.
+export { login, logout, showCurrentUser, switchAccount } from './account';
+export { sendToWebhook, sendViaApi, showHistory } from './send';
+export { manageWebhooks } from './webhooks';

@@ -1,0 +1,18 @@
+// Parts of the extension that are bundled separately and loaded on first use, so that activation
+// and linting never pay for the HTTP client (node-fetch) or the Markdown renderer. In the bundle,
+// these paths are siblings of dist/extension.js (esbuild leaves them external).
+import type * as Commands from './commands/index';
+import type * as Preview from './previewEntry';
+
+let commands: typeof Commands | undefined;
+let preview: typeof Preview | undefined;
+
+export function loadCommands(): typeof Commands {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (commands ??= require('./commands.js') as typeof Commands);
+}
+
+export function loadPreview(): typeof Preview {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (preview ??= require('./preview.js') as typeof Preview);
+}
