@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { testApi } from './prompter';
-import { openDocument, ourDiagnostics, waitFor, workspacePath, workspaceUri } from './util';
+import { openDocument, ourDiagnostics, restoreDocument, waitFor, workspacePath, workspaceUri } from './util';
 
 const S = vscode.DiagnosticSeverity;
 const r = (l1: number, c1: number, l2: number, c2: number) => new vscode.Range(l1, c1, l2, c2);
@@ -84,6 +84,7 @@ describe('diagnostics in the editor', () => {
 
   it('updates as you type, and turns rules off by id from settings', async () => {
     const editor = await openDocument('bad.incoming.json');
+    const original = editor.document.getText();
     await diagnosticsOf('bad.incoming.json', 4);
     await editor.edit(b => b.replace(r(6, 15, 6, 20), '"good"'));
     await waitFor('the colour warning to go', () => ourDiagnostics(editor.document.uri).every(d => d.code !== 'attachment-color') || undefined);
@@ -94,12 +95,13 @@ describe('diagnostics in the editor', () => {
       assert.ok(ourDiagnostics(editor.document.uri).some(d => d.code === 'short-not-boolean'));
     } finally {
       await config.update('lint.disabledRules', undefined, vscode.ConfigurationTarget.Workspace);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await restoreDocument(editor.document, original);
     }
   });
 
   it('offers the certain quick fix, and applying it removes the problem', async () => {
     const editor = await openDocument('bad.incoming.json');
+    const original = editor.document.getText();
     const d = (await diagnosticsOf('bad.incoming.json', 4)).find(x => x.code === 'short-not-boolean')!;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, d.range, vscode.CodeActionKind.QuickFix.value);
     const fix = actions.find(a => a.isPreferred && a.edit);
@@ -109,6 +111,33 @@ describe('diagnostics in the editor', () => {
     await vscode.workspace.applyEdit(fix.edit!);
     assert.match(editor.document.lineAt(8).text, /"short": true/);
     await waitFor('the error to go', () => ourDiagnostics(editor.document.uri).every(x => x.code !== 'short-not-boolean') || undefined);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await restoreDocument(editor.document, original);
+  });
+
+  it('lints a large file off the extension host thread, on open and save only past the size setting', async () => {
+    // ~1.2 MB: over the worker threshold (1 MB) and over a lowered on-save-only setting.
+    const fields = Array.from({ length: 14000 }, (_, i) => `{ "title": "f${i}", "value": "value number ${i} padded to make it longer", "short": true }`).join(',\n');
+    fs.writeFileSync(workspacePath('big.incoming.json'), `{ "text": "big", "attachments": [{ "fallback": "x", "fields": [\n${fields}\n], "color": "blue" }] }\n`);
+    const config = vscode.workspace.getConfiguration('mattermostPayloads');
+    await config.update('lint.onSaveOnlyOverBytes', 1000000, vscode.ConfigurationTarget.Workspace);
+    try {
+      const editor = await openDocument('big.incoming.json');
+      const d = await diagnosticsOf('big.incoming.json', 2);
+      assert.ok(d.some(x => x.code === 'attachment-color'), JSON.stringify(d.map(x => x.code)));
+      assert.ok(d.some(x => x.code === 'body-too-large' && x.severity === S.Error), 'over the 300000-byte body limit');
+      const note = d.find(x => x.code === 'lint-on-save-only');
+      assert.ok(note && /lints it when it is opened or saved, not as you type/.test(note.message));
+      // Typing does not re-lint: the colour warning stays after it is fixed, until the file is saved.
+      const text = editor.document.getText();
+      const at = text.lastIndexOf('"blue"');
+      await editor.edit(b => b.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 6)), '"good"'));
+      await new Promise(res => setTimeout(res, 800));
+      assert.ok(ourDiagnostics(editor.document.uri).some(x => x.code === 'attachment-color'), 'linted while typing');
+      await editor.document.save();
+      await waitFor('the colour warning to go after saving', () => ourDiagnostics(editor.document.uri).every(x => x.code !== 'attachment-color') || undefined, 20000);
+    } finally {
+      await config.update('lint.onSaveOnlyOverBytes', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
   });
 });

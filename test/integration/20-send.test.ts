@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { startSandbox, Sandbox } from '../../src/sandbox/server';
 import { SEED } from '../../src/sandbox/state';
 import { answer, input, pick, ScriptedPrompter, testApi, withPrompter } from './prompter';
-import { openDocument, workspacePath, workspaceUri } from './util';
+import { openDocument, restoreDocument, workspacePath, workspaceUri } from './util';
 
 const PAYLOAD = '{\n  "text": "Deploy **finished** :rocket:",\n  "attachments": [{ "fallback": "build 42", "color": "good", "title": "Build 42", "text": "all green" }]\n}\n';
 
@@ -83,7 +83,7 @@ describe('log in and send (against the sandbox on 127.0.0.1)', function () {
     const history = services.history.all();
     assert.strictEqual(history[0].status, 'sent');
     assert.ok(!JSON.stringify(history).includes(SEED.hooks.normal.id), 'the webhook key is in the history');
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await restoreDocument(editor.document, PAYLOAD);
   });
 
   it('does not send a payload Mattermost would reject unless told to', async () => {

@@ -34,3 +34,11 @@ export async function openDocument(...segments: string[]): Promise<vscode.TextEd
 export function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter(d => d.source === 'Mattermost');
 }
+
+/** Puts a document back to `text` and saves it (more dependable than reverting the active editor). */
+export async function restoreDocument(doc: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
+  await vscode.workspace.applyEdit(edit);
+  await doc.save();
+}

@@ -1,0 +1,100 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { startSandbox, Sandbox } from '../../src/sandbox/server';
+import { SEED } from '../../src/sandbox/state';
+import { answer, input, pick, ScriptedPrompter, testApi, withPrompter } from './prompter';
+import { openDocument, workspacePath } from './util';
+
+describe('webhooks, history, timeouts, CodeLens', () => {
+  let sandbox: Sandbox;
+  let p: ScriptedPrompter;
+  const config = () => vscode.workspace.getConfiguration('mattermostPayloads');
+
+  before(async () => {
+    sandbox = await startSandbox();
+    fs.writeFileSync(workspacePath('more.incoming.json'), '{ "text": "from the more suite" }\n');
+    await config().update('confirmBeforeSend', false, vscode.ConfigurationTarget.Global);
+    const { services } = await testApi();
+    await services.store.saveAccount({ origin: sandbox.url, token: SEED.pat, tokenKind: 'pat', user: { id: SEED.user.id, username: SEED.user.username } });
+    await services.store.saveWebhook('more-hook', sandbox.webhookUrl('normal'));
+  });
+  after(async () => {
+    await config().update('confirmBeforeSend', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('defaultWebhook', undefined, vscode.ConfigurationTarget.Global);
+    const { services } = await testApi();
+    await services.store.removeAccount(sandbox.url);
+    await sandbox.close();
+  });
+  beforeEach(async () => { p = await withPrompter(); sandbox.clearRequests(); });
+  afterEach(() => assert.strictEqual(p.remaining(), 0, 'not every scripted answer was used'));
+
+  it('Show Current User checks the stored login against /users/me', async () => {
+    const text = await vscode.commands.executeCommand<string>('mattermostPayloads.showCurrentUser');
+    assert.match(text ?? '', new RegExp(`Logged in to ${sandbox.url.replace(/\./g, '\\.')} as @sandbox \\(sandbox@sandbox\\.test\\), with a personal access token`));
+    assert.strictEqual(sandbox.requests.filter(r => r.path === '/api/v4/users/me').length, 1);
+  });
+
+  it('Manage Webhooks tests, renames and removes a named webhook', async () => {
+    const { services } = await testApi();
+    p.script(pick('more-hook'), pick('Test'));
+    await vscode.commands.executeCommand('mattermostPayloads.manageWebhooks');
+    assert.strictEqual(sandbox.requests.filter(r => r.path.startsWith('/hooks/')).length, 1, 'the test message was sent');
+    assert.match(p.texts(), /Webhook "more-hook" answered 200 ok/);
+
+    p.script(pick('more-hook'), pick('Rename'), input('renamed-hook'));
+    await vscode.commands.executeCommand('mattermostPayloads.manageWebhooks');
+    const names = (await services.store.webhooks()).map(w => w.name);
+    assert.ok(names.includes('renamed-hook') && !names.includes('more-hook'), names.join(', '));
+    assert.strictEqual(await services.store.webhookUrl('more-hook'), undefined);
+    assert.strictEqual(await services.store.webhookUrl('renamed-hook'), sandbox.webhookUrl('normal'));
+
+    p.script(pick('renamed-hook'), pick('Remove'), answer('ask', 'Remove'));
+    await vscode.commands.executeCommand('mattermostPayloads.manageWebhooks');
+    assert.strictEqual(await services.store.webhookUrl('renamed-hook'), undefined);
+    assert.ok(!(await services.store.webhooks()).some(w => w.name === 'renamed-hook'));
+    await services.store.saveWebhook('more-hook', sandbox.webhookUrl('normal'));
+  });
+
+  it('uses the default webhook named in settings without asking', async () => {
+    await config().update('defaultWebhook', 'more-hook', vscode.ConfigurationTarget.Global);
+    await openDocument('more.incoming.json');
+    const outcome = await vscode.commands.executeCommand<{ status: string }>('mattermostPayloads.sendToWebhook');
+    assert.strictEqual(outcome?.status, 'sent');
+    assert.strictEqual(sandbox.requests.filter(r => r.path.startsWith('/hooks/')).length, 1);
+  });
+
+  it('gives up after the request timeout and says so', async () => {
+    await config().update('requestTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
+    sandbox.inject({ kind: 'delay', ms: 3000, path: '/hooks/' });
+    await openDocument('more.incoming.json');
+    const outcome = await vscode.commands.executeCommand<{ status: string; detail: string }>('mattermostPayloads.sendToWebhook');
+    sandbox.clearFaults();
+    await config().update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
+    assert.strictEqual(outcome?.status, 'failed');
+    assert.match(outcome!.detail, /did not answer|timed out|timeout/i);
+  });
+
+  it('lists sends in the history and resends one after asking', async () => {
+    const { services } = await testApi();
+    const before = services.history.all();
+    assert.ok(before.length >= 2);
+    assert.ok(before.length <= 50);
+    p.script(pick(/more\.incoming\.json/), answer('ask', 'Resend'));
+    await vscode.commands.executeCommand('mattermostPayloads.showHistory');
+    assert.strictEqual(sandbox.requests.filter(r => r.path.startsWith('/hooks/')).length, 1, 'resent once');
+    assert.strictEqual(services.history.all()[0].status, 'sent');
+  });
+
+  it('shows Send and Preview CodeLenses on a payload file, none on other JSON', async () => {
+    const doc = (await openDocument('more.incoming.json')).document;
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    const titles = lenses.map(l => l.command?.title ?? '');
+    assert.deepStrictEqual(titles.filter(t => /Send|Preview/.test(t)), ['$(send) Send to more-hook', '$(cloud-upload) Send via API', '$(open-preview) Preview']);
+    fs.writeFileSync(workspacePath('plain.json'), '{ "a": 1 }\n');
+    const plain = (await openDocument('plain.json')).document;
+    const none = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', plain.uri);
+    assert.deepStrictEqual(none.map(l => l.command?.title), []);
+  });
+});
