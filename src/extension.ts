@@ -27,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   context.subscriptions.push(
     logger, kinds, diagnostics,
     new KindStatusBar(kinds),
-    new AccountStatusBar(s.store),
+    new AccountStatusBar(s.store, kinds),
     vscode.languages.registerCodeActionsProvider(JSON_DOCUMENTS, new PayloadCodeActions(diagnostics), PayloadCodeActions.metadata),
     vscode.languages.registerCodeLensProvider(JSON_DOCUMENTS, new PayloadCodeLens(kinds, { preview: 'mattermostPayloads.openPreviewToSide' })),
     vscode.workspace.registerTextDocumentContentProvider(SchemaContentProvider.scheme, new SchemaContentProvider(context.extensionUri)),
