@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as http from 'http';
 import * as vscode from 'vscode';
 import { startSandbox, Sandbox } from '../../src/sandbox/server';
 import { SEED } from '../../src/sandbox/state';
@@ -96,5 +97,59 @@ describe('webhooks, history, timeouts, CodeLens', () => {
     const plain = (await openDocument('plain.json')).document;
     const none = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', plain.uri);
     assert.deepStrictEqual(none.map(l => l.command?.title), []);
+  });
+
+  it('waits out a 429 with Retry-After once, then delivers', async () => {
+    sandbox.inject({ kind: 'rateLimit', retryAfterSeconds: 1, path: '/hooks/' });
+    await openDocument('more.incoming.json');
+    const outcome = await vscode.commands.executeCommand<{ status: string }>('mattermostPayloads.sendToWebhook');
+    assert.strictEqual(outcome?.status, 'sent');
+    assert.strictEqual(sandbox.requests.filter(r => r.path.startsWith('/hooks/')).length, 2, 'the 429, then the one resend');
+  });
+
+  it('reports a 429 whose Retry-After is past the bound, without spinning', async () => {
+    sandbox.inject({ kind: 'rateLimit', retryAfterSeconds: 120, path: '/hooks/', count: 'always' });
+    await openDocument('more.incoming.json');
+    const outcome = await vscode.commands.executeCommand<{ status: string; detail: string }>('mattermostPayloads.sendToWebhook');
+    sandbox.clearFaults();
+    assert.strictEqual(outcome?.status, 'failed');
+    assert.match(outcome!.detail, /Rate limited.*120 s/);
+    assert.strictEqual(sandbox.requests.filter(r => r.path.startsWith('/hooks/')).length, 1);
+  });
+
+  it('does not follow a redirect to another origin: nothing reaches it, the user is told where it pointed', async () => {
+    const captured: http.IncomingHttpHeaders[] = [];
+    const other = http.createServer((req, res) => { captured.push(req.headers); res.end('ok'); });
+    await new Promise<void>(r => other.listen(0, '127.0.0.1', r));
+    const otherUrl = `http://127.0.0.1:${(other.address() as { port: number }).port}`;
+    try {
+      sandbox.inject({ kind: 'redirect', status: 307, location: `${otherUrl}/hooks/${SEED.hooks.normal.id}`, path: '/hooks/' });
+      await openDocument('more.incoming.json');
+      const outcome = await vscode.commands.executeCommand<{ status: string; detail: string }>('mattermostPayloads.sendToWebhook');
+      assert.strictEqual(outcome?.status, 'failed');
+      assert.match(outcome!.detail, /redirect/i);
+      assert.ok(outcome!.detail.includes(otherUrl), 'the Location is reported');
+      assert.ok(!outcome!.detail.includes(SEED.hooks.normal.id), 'the webhook key in the Location is redacted');
+      assert.strictEqual(captured.length, 0, 'a request reached the other origin');
+    } finally {
+      sandbox.clearFaults();
+      await new Promise(r => other.close(r));
+    }
+  });
+
+  it('always asks before plain http to a host that is not this machine (and sends nothing when declined)', async () => {
+    const { services } = await testApi();
+    await services.store.saveWebhook('remote-plain-http', 'http://mattermost.example.test/hooks/abcdefghijklmnopqrstuvwxyz');
+    await config().update('defaultWebhook', 'remote-plain-http', vscode.ConfigurationTarget.Global);
+    try {
+      await openDocument('more.incoming.json');
+      p.script(answer('ask', undefined));
+      const outcome = await vscode.commands.executeCommand<{ status: string }>('mattermostPayloads.sendToWebhook');
+      assert.strictEqual(outcome?.status, 'not sent');
+      assert.match(p.texts(), /plain http:\/\/ to a host that is not this machine/);
+    } finally {
+      await config().update('defaultWebhook', 'more-hook', vscode.ConfigurationTarget.Global);
+      await services.store.removeWebhook('remote-plain-http');
+    }
   });
 });
