@@ -230,6 +230,42 @@ describe('live preview (webview DOM)', () => {
     await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
   });
 
+  it('follows the VS Code theme (light and dark)', async () => {
+    await openWritten(page, 'ui-rich.incoming.json');
+    await runCommand(page, COMMAND);
+    const look = async (bodyClass: string) => {
+      const deadline = Date.now() + 20000;
+      for (;;) {
+        const seen = await inPreview(page, 'Preview: ui-rich.incoming.json', async f => ({
+          cls: (await f.locator('body').getAttribute('class')) ?? '',
+          bg: await css(f, 'body', 'background-color'),
+          fg: await css(f, 'body', 'color'),
+          link: await css(f, '[data-testid="attachment-title"] a', 'color'),
+        }));
+        if (seen.cls.split(/\s+/).includes(bodyClass)) return seen;
+        if (Date.now() > deadline) throw new Error(`the preview body never got class ${bodyClass} (has "${seen.cls}")`);
+        await page.waitForTimeout(250);
+      }
+    };
+    let toggled = false;
+    try {
+      const light = await look('vscode-light');
+      await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+      toggled = true;
+      const dark = await look('vscode-dark');
+      await screenshot(page, 'preview-dark');
+      const brightness = (rgb: string) => (rgb.match(/\d+/g) ?? []).slice(0, 3).map(Number).reduce((a, b) => a + b, 0);
+      assert.ok(brightness(light.bg) > brightness(dark.bg), `light ${light.bg} vs dark ${dark.bg}`);
+      assert.ok(brightness(light.fg) < brightness(dark.fg), `text ${light.fg} vs ${dark.fg}`);
+      assert.notStrictEqual(light.link, dark.link, 'links keep one colour in both themes');
+    } finally {
+      if (toggled) {
+        await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+        await look('vscode-light');
+      }
+    }
+  });
+
   it('follows the active editor and shows a long message as the posts the server will create', async () => {
     await openWritten(page, 'ui-long.incoming.json');
     await inPreview(page, 'Preview: ui-long.incoming.json', async frame => {

@@ -15,6 +15,8 @@ export interface Workbench {
   page: Page;
   url: string;
   workspace: string;
+  /** Changes a user setting the way a person editing settings.json would. */
+  setUserSetting(key: string, value: unknown): void;
   stop(): Promise<void>;
 }
 
@@ -42,6 +44,12 @@ async function start(): Promise<Workbench> {
   await page.locator('.statusbar').waitFor({ timeout: 60000 });
   return {
     page, url: cs.url, workspace,
+    setUserSetting(key: string, value: unknown) {
+      const file = path.join(cs.userDataDir, 'User', 'settings.json');
+      const settings = JSON.parse(fs.readFileSync(file, 'utf8'));
+      if (value === undefined) delete settings[key]; else settings[key] = value;
+      fs.writeFileSync(file, JSON.stringify(settings, null, 2));
+    },
     async stop() { await browser.close(); await cs.stop(); },
   };
 }
@@ -50,17 +58,25 @@ export async function stopWorkbench(): Promise<void> {
   if (current) { const wb = await current.catch(() => undefined); current = undefined; await wb?.stop(); }
 }
 
-/** F1, type the command's title, Enter. */
+/** F1, type the command's title, Enter (retried once: a closing quick input can swallow the palette). */
 export async function runCommand(page: Page, title: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
-  for (let i = 0; i < 5; i++) { // the palette can be swallowed while another quick input closes
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    try { await input.waitFor({ state: 'visible', timeout: 3000 }); break; } catch { /* retry */ }
+  let last: unknown;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      try { await input.waitFor({ state: 'visible', timeout: 3000 }); break; } catch { /* retry */ }
+    }
+    await input.fill('>' + title);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    try {
+      await row.waitFor({ timeout: 15000 });
+      await page.keyboard.press('Enter');
+      return;
+    } catch (e) { last = e; }
   }
-  await input.fill('>' + title);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 20000 });
-  await page.keyboard.press('Enter');
+  throw last;
 }
 
 /** Quick Open a workspace file by name and wait for its editor (retried: a closing quick input can swallow keys). */
