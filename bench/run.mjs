@@ -81,8 +81,9 @@ function plan(bytes) {
   if (bytes <= 4096) return { samples: quick ? 60 : 200, reps: 40, warm: 20 };
   if (bytes <= 200 * 1024) return { samples: quick ? 30 : 80, reps: 1, warm: 10 };
   if (bytes <= 400 * 1024) return { samples: quick ? 20 : 50, reps: 1, warm: 6 };
-  if (bytes <= 2 * 1024 * 1024) return { samples: quick ? 10 : 25, reps: 1, warm: 4 };
-  return { samples: quick ? 4 : 9, reps: 1, warm: 2 };
+  // the big sizes are the noisiest (GC, other processes on the machine): more samples for the median
+  if (bytes <= 2 * 1024 * 1024) return { samples: quick ? 10 : 31, reps: 1, warm: 4 };
+  return { samples: quick ? 4 : 15, reps: 1, warm: 3 };
 }
 
 async function measure(text) {

@@ -4,10 +4,16 @@
  * (the common, clean path never builds a tree).
  */
 import { findNodeAtOffset, getNodePath, parseTree, Node } from 'jsonc-parser';
-import { JsonScanner, ScanHit, TopLevelMember, topLevelSegmentAt } from './scan';
+import { BatchNode, JsonScanner, PathBatch, ScanHit, ScanNodeType, Searches, TopLevelMember, topLevelSegmentAt } from './scan';
 import { decodedIndexMap } from './strings';
 
 export type JsonPath = (string | number)[];
+
+const identity = (o: number): number => o;
+
+function scanType(c: number): ScanNodeType {
+  return c === 123 ? 'object' : c === 91 ? 'array' : c === 34 ? 'string' : c === 116 || c === 102 ? 'boolean' : c === 110 ? 'null' : 'number';
+}
 export type Target = 'key' | 'value' | 'open';
 
 export interface Range {
@@ -141,11 +147,54 @@ export class ScanLocator {
     toOriginal?: (offset: number) => number,
   ) {
     this.mapped = toOriginal !== undefined;
-    this.toOriginal = toOriginal ?? (o => o);
+    this.toOriginal = toOriginal ?? identity;
+  }
+
+  private batch: PathBatch | undefined;
+  /** indexOf searches shared by the batch and topLevelKeyRange (the same ones on big documents). */
+  private searches: Searches | undefined;
+
+  private next(pattern: string, from: number): number {
+    return (this.searches ??= new Searches(this.text)).next(pattern, from);
+  }
+
+  /**
+   * Resolves all these paths now, in one forward pass (see PathBatch); later lookups of any of them
+   * (range, raw, stringRange, stringMap) are answered from it, others scan as before.
+   */
+  prefetch(paths: readonly JsonPath[]): void {
+    if (paths.length === 0) return;
+    const b = (this.batch = new PathBatch(this.text, (this.searches ??= new Searches(this.text))));
+    for (let i = 0; i < paths.length; i++) b.add(paths[i]);
+    b.resolve();
+  }
+
+  /**
+   * From the batch: the node at `path` (found), or the deepest node found on the way (not found);
+   * null when the path was not prefetched, undefined for an empty text.
+   */
+  private fromBatch(path: JsonPath): { n: BatchNode; found: boolean } | null | undefined {
+    const b = this.batch;
+    if (b === undefined) return null;
+    let n = b.root;
+    for (let i = 0; i < path.length; i++) {
+      const c = n.children?.get(path[i]);
+      if (c === undefined) return null;
+      if (!c.found) return b.root.found ? { n, found: false } : undefined;
+      n = c;
+    }
+    return b.root.found ? { n, found: true } : undefined;
   }
 
   private hit(path: JsonPath): ScanHit | undefined {
-    return (this.scanner ??= new JsonScanner(this.text)).find(path);
+    const h = this.fromBatch(path);
+    if (h === null) return (this.scanner ??= new JsonScanner(this.text)).find(path);
+    if (h === undefined) return undefined;
+    const n = h.n;
+    const type = scanType(this.text.charCodeAt(n.start));
+    const key = n.keyStart >= 0 ? { offset: n.keyStart, length: n.keyEnd - n.keyStart, type: 'string' as const } : undefined;
+    if (!h.found) return { node: { offset: n.start, length: 1, type }, key, found: false };
+    return { node: { offset: n.start, length: this.batch!.endOf(n) - n.start, type }, key, found: true };
   }
 
   /** Offset of the property (its key) at `path`, as JsonLocator.node(path)?.property?.offset. */
@@ -154,6 +203,14 @@ export class ScanLocator {
   }
 
   range(path: JsonPath, target: Target = 'value'): Range {
+    const h = this.fromBatch(path);
+    if (h) {
+      // Only a 'value' range needs the end of the value.
+      const n = h.n;
+      if (h.found && target === 'key' && n.keyStart >= 0) return this.map({ start: n.keyStart, end: n.keyEnd });
+      if (target === 'open' || !h.found) return this.map({ start: n.start, end: n.start + 1 });
+      return this.map({ start: n.start, end: this.batch!.endOf(n) });
+    }
     const hit = this.hit(path);
     if (!hit) return this.map({ start: 0, end: Math.min(1, this.text.length) });
     let n = hit.node;
@@ -169,6 +226,14 @@ export class ScanLocator {
   }
 
   stringRange(path: JsonPath, from: number, to: number): Range {
+    const h = this.fromBatch(path);
+    if (h) {
+      const m = h.found ? this.stringMap(path) : undefined;
+      if (!m) return this.range(path, 'value');
+      const a = m.map[Math.min(from, m.map.length - 1)];
+      const b = m.map[Math.min(to, m.map.length - 1)];
+      return this.map({ start: m.offset + a, end: m.offset + b });
+    }
     const hit = this.hit(path);
     if (!hit || !hit.found || hit.node.type !== 'string') return this.range(path, 'value');
     const raw = this.text.slice(hit.node.offset, hit.node.offset + hit.node.length);
@@ -179,6 +244,14 @@ export class ScanLocator {
   }
 
   stringMap(path: JsonPath): { offset: number; map: number[] } | undefined {
+    const h = this.fromBatch(path);
+    if (h && h.found) {
+      // cached: fixes ask for the offsets of several characters of the same string
+      const n = h.n;
+      if (this.text.charCodeAt(n.start) !== 34) return undefined;
+      n.map ??= decodedIndexMap(this.text.slice(n.start, this.batch!.endOf(n)));
+      return { offset: n.start, map: n.map };
+    }
     const hit = this.hit(path);
     if (!hit || !hit.found || hit.node.type !== 'string') return undefined;
     const raw = this.text.slice(hit.node.offset, hit.node.offset + hit.node.length);
@@ -204,9 +277,8 @@ export class ScanLocator {
   topLevelKeyRange(key: string | number): Range {
     const m = this.lastMember;
     if (m && m.key === key && !this.mapped) {
-      const t = this.text;
       const plain = /^[A-Za-z0-9_$ .-]*$/.test(key);
-      if (plain && t.indexOf(`"${key}"`, m.valueStart) < 0 && t.indexOf('\\u', m.valueStart) < 0) {
+      if (plain && this.next(`"${key}"`, m.valueStart) < 0 && this.next('\\u', m.valueStart) < 0) {
         return { start: m.keyStart, end: m.keyEnd };
       }
     }

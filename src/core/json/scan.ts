@@ -47,43 +47,63 @@ function isWs(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
-/** Index just past the closing quote of the string token starting at `i` (an opening quote). */
+/**
+ * Index just past the closing quote of the string token starting at `i` (an opening quote).
+ * Jumps from quote to quote with the native indexOf (most of a JSON text is string contents); a quote
+ * preceded by an odd run of backslashes is escaped. Same answer as stepping character by character.
+ */
 export function stringEnd(text: string, i: number): number {
-  const n = text.length;
-  let j = i + 1;
-  while (j < n) {
-    const c = text.charCodeAt(j);
-    if (c === Q) return j + 1;
-    j += c === BS ? 2 : 1;
+  let q = text.indexOf('"', i + 1);
+  while (q >= 0) {
+    if (text.charCodeAt(q - 1) !== BS) return q + 1;
+    let b = q - 2;
+    while (b > i && text.charCodeAt(b) === BS) b--;
+    if ((q - 1 - b) % 2 === 0) return q + 1; // an even run of backslashes: the quote closes the string
+    q = text.indexOf('"', q + 1);
   }
-  return n;
+  return text.length;
 }
 
 /**
- * Index just past the container starting at `i`, or -1 when it reaches past `limit`.
- * One tight loop over the characters (strings inlined: a call per string costs more than the scan).
+ * Everything up to the next bracket, strings included, in one native step: runs of other characters
+ * and whole strings. Written as "unrolled loops" (every repetition starts with a distinct character)
+ * so that a failing string cannot backtrack in more than one way, and bounded so that irregexp's
+ * backtrack stack stays small (unbounded, it overflows on a long run of strings); a string it leaves
+ * (over 64 escapes, or unterminated) is skipped by stringEnd.
  */
-function containerEnd(text: string, i: number, limit: number): number {
+const RUN = /[^"{}[\]]*(?:"[^"\\]*(?:\\[\s\S][^"\\]*){0,64}"[^"{}[\]]*){0,64}/y;
+
+/**
+ * Index just past the bracket that closes the containers open at `j` (`depth` of them; 0 when `j`
+ * is the opening bracket), or -1 when that is past `limit`.
+ */
+function closeFrom(text: string, j: number, depth: number, limit: number): number {
   const n = text.length;
   const stop = limit < n ? limit + 1 : n;
-  let depth = 0;
-  let j = i;
+  const run = RUN;
   while (j < stop) {
     const d = text.charCodeAt(j);
-    if (d === Q) {
-      j++;
-      while (j < n) {
-        const e = text.charCodeAt(j);
-        if (e === Q) break;
-        j += e === BS ? 2 : 1;
-      }
-    } else if (d === 123 || d === 91) depth++;
+    if (d === 123 || d === 91) depth++;
     else if (d === 125 || d === 93) {
       if (--depth === 0) return j + 1;
+    } else if (d === Q) {
+      j = stringEnd(text, j);
+      continue;
+    } else {
+      run.lastIndex = j;
+      j = run.test(text) && run.lastIndex > j ? run.lastIndex : j + 1;
+      continue;
     }
     j++;
+    run.lastIndex = j;
+    if (run.test(text)) j = run.lastIndex;
   }
   return stop === n ? n : -1;
+}
+
+/** Index just past the container starting at `i`, or -1 when it reaches past `limit`. */
+function containerEnd(text: string, i: number, limit: number): number {
+  return closeFrom(text, i, 0, limit);
 }
 
 /** Index just past the value starting at `i` (no leading whitespace). */
@@ -304,4 +324,278 @@ export function topLevelSegmentAt(text: string, offset: number): { path: JsonPat
     index++;
   }
   return { path: [] };
+}
+
+/**
+ * Memo of text.indexOf(pattern, from): lookups search the same tail again and again. Remembers, per
+ * pattern, the last answer and from where on there is no occurrence at all.
+ */
+export class Searches {
+  private readonly last = new Map<string, [number, number]>();
+  private readonly none = new Map<string, number>();
+
+  constructor(readonly text: string) {}
+
+  next(pattern: string, from: number): number {
+    const none = this.none.get(pattern);
+    if (none !== undefined && from >= none) return -1;
+    const m = this.last.get(pattern);
+    if (m && m[0] <= from && m[1] >= from) return m[1];
+    const at = this.text.indexOf(pattern, from);
+    this.last.set(pattern, [from, at]);
+    if (at < 0) this.none.set(pattern, none === undefined ? from : Math.min(none, from));
+    return at;
+  }
+}
+
+/** A requested path in a PathBatch (a trie node) and, after resolve(), where its value is. */
+export class BatchNode {
+  children: Map<string | number, BatchNode> | undefined = undefined;
+  found = false;
+  /** Value start, when found. */
+  start = -1;
+  /** Value end, when known (computed on demand otherwise). */
+  end = -1;
+  /** The member's key token (quotes included), for object members. */
+  keyStart = -1;
+  keyEnd = -1;
+  /** decodedIndexMap of a string value, cached for the fixes that ask for it again. */
+  map: number[] | undefined = undefined;
+}
+
+function reset(n: BatchNode): void {
+  if (!n.found && n.start < 0) return;
+  n.found = false;
+  n.start = n.end = n.keyStart = n.keyEnd = -1;
+  n.map = undefined;
+  if (n.children) for (const c of n.children.values()) reset(c);
+}
+
+/**
+ * Resolves many paths in ONE forward pass over the text, stopping after the last value it needs
+ * (the linter places all its problems with one batch; JsonScanner answers the odd later lookup).
+ * Answers are the same as JsonScanner.find's: in an object the LAST member with a key counts, so a
+ * found member is only final once no later member can have its key — known at the object's end, or
+ * earlier when the key's literal `"key"` (or an escape that could spell it) does not occur again in
+ * the rest of the text. Values that are not needed are skipped with the fast container scan.
+ */
+export class PathBatch {
+  readonly root = new BatchNode();
+  /** Where an early stop left off, and how many containers are still open there. */
+  private stopPos = 0;
+  private stopDepth = 0;
+
+  /** @param searches memo of indexOf searches, shareable with other lookups on the same text */
+  constructor(
+    readonly text: string,
+    private readonly searches: Searches = new Searches(text),
+  ) {}
+
+  add(path: JsonPath): BatchNode {
+    let n = this.root;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i];
+      let c = n.children?.get(seg);
+      if (c === undefined) (n.children ??= new Map()).set(seg, (c = new BatchNode()));
+      n = c;
+    }
+    return n;
+  }
+
+  /** The node of `path` if it was added, else undefined. */
+  node(path: JsonPath): BatchNode | undefined {
+    let n: BatchNode | undefined = this.root;
+    for (let i = 0; i < path.length && n; i++) n = n.children?.get(path[i]);
+    return n;
+  }
+
+  resolve(): void {
+    const text = this.text;
+    const r = skipWs(text, 0);
+    if (r >= text.length) return;
+    const root = this.root;
+    root.found = true;
+    root.start = r;
+    if (root.children) this.descend(root);
+  }
+
+  /** End of the value of `n` (known or computed now). */
+  endOf(n: BatchNode): number {
+    if (n.end < 0) n.end = valueEnd(this.text, n.start);
+    return n.end;
+  }
+
+  private next(pattern: string, from: number): number {
+    return this.searches.next(pattern, from);
+  }
+
+  /**
+   * True when no member after `from` can have `key` (its literal `"key"` and every escape that could
+   * spell it are absent from the rest of the text).
+   */
+  private final(key: string, literal: string, plain: boolean, from: number): boolean {
+    // Near the end of the text scanning on costs less than the searches.
+    if (!plain || this.text.length - from < 4096) return false;
+    if (this.next('\\u', from) >= 0 || this.next(literal, from) >= 0) return false;
+    return key.indexOf('/') < 0 || this.next('\\/', from) < 0;
+  }
+
+  /** Scans the value of `n` (which has children): its end, or -1 after an early stop (stopPos/stopDepth). */
+  private descend(n: BatchNode): number {
+    const c = this.text.charCodeAt(n.start);
+    if (c === 123) return this.object(n);
+    if (c === 91) return this.array(n);
+    return valueEnd(this.text, n.start);
+  }
+
+  /** Finishes the value of a child that stopped early and returns its end. */
+  private close(): number {
+    return this.stopDepth === 0 ? valueEnd(this.text, this.stopPos) : closeFrom(this.text, this.stopPos, this.stopDepth, Infinity);
+  }
+
+  private object(n: BatchNode): number {
+    const text = this.text;
+    const len = text.length;
+    // Wanted keys: each child by String(seg) (a number segment names the key "1" in an object).
+    const names: string[] = [];
+    const nodes: BatchNode[][] = [];
+    for (const [seg, child] of n.children!) {
+      const k = String(seg);
+      const at = names.indexOf(k);
+      if (at >= 0) nodes[at].push(child);
+      else {
+        names.push(k);
+        nodes.push([child]);
+      }
+    }
+    const count = names.length;
+    const plain: boolean[] = [];
+    const literals: string[] = [];
+    const settled: boolean[] = [];
+    let open = count;
+    let i = skipWs(text, n.start + 1);
+    for (let w = 0; w < count; w++) {
+      plain.push(plainKey(names[w]));
+      literals.push(`"${names[w]}"`);
+      settled.push(this.final(names[w], literals[w], plain[w], i));
+      if (settled[w]) open--;
+    }
+    if (open === 0) {
+      this.stopPos = i;
+      this.stopDepth = 1;
+      return -1;
+    }
+    while (i < len && text.charCodeAt(i) !== 125) {
+      const ks = i;
+      const ke = stringEnd(text, i);
+      i = skipWs(text, skipWs(text, ke) + 1); // the value
+      const w = this.match(names, plain, ks, ke);
+      let ve = -1;
+      if (w >= 0) {
+        const list = nodes[w];
+        let stopped = false; // the (only) child stopped early inside its value
+        for (let x = 0; x < list.length; x++) {
+          const child = list[x];
+          reset(child);
+          child.found = true;
+          child.keyStart = ks;
+          child.keyEnd = ke;
+          child.start = i;
+          if (child.children) {
+            const e = this.descend(child);
+            if (e >= 0) ve = child.end = e;
+            else if (list.length === 1) stopped = true;
+            else ve = child.end = this.close();
+          }
+        }
+        const was = settled[w];
+        settled[w] = this.final(names[w], literals[w], plain[w], i);
+        if (settled[w] && !was) open--;
+        else if (!settled[w] && was) open++;
+        if (open === 0) {
+          if (stopped) this.stopDepth++;
+          else {
+            this.stopPos = ve >= 0 ? ve : i;
+            this.stopDepth = 1;
+          }
+          return -1;
+        }
+        if (stopped) ve = list[0].end = this.close();
+        if (ve < 0) {
+          ve = valueEnd(text, i);
+          for (let x = 0; x < list.length; x++) list[x].end = ve;
+        }
+      } else ve = valueEnd(text, i);
+      i = skipWs(text, ve);
+      if (text.charCodeAt(i) === 44) i = skipWs(text, i + 1);
+    }
+    return i < len ? i + 1 : len;
+  }
+
+  /** Index of the wanted name the key token [ks, ke) decodes to, or -1. */
+  private match(names: string[], plain: boolean[], ks: number, ke: number): number {
+    const text = this.text;
+    const rawLen = ke - ks - 2;
+    let escaped = false;
+    for (let w = 0; w < names.length; w++) {
+      if (plain[w] && names[w].length === rawLen && text.startsWith(names[w], ks + 1)) return w;
+    }
+    for (let j = ks + 1; j < ke - 1; j++) {
+      if (text.charCodeAt(j) === BS) {
+        escaped = true;
+        break;
+      }
+    }
+    if (escaped) {
+      // A key written with escapes can still decode to a wanted name.
+      const decoded = decodeKey(text, ks, ke);
+      for (let w = 0; w < names.length; w++) if (names[w] === decoded) return w;
+      return -1;
+    }
+    for (let w = 0; w < names.length; w++) if (!plain[w] && names[w] === text.slice(ks + 1, ke - 1)) return w;
+    return -1;
+  }
+
+  private array(n: BatchNode): number {
+    const text = this.text;
+    const len = text.length;
+    const kids = n.children!;
+    let last = -1;
+    for (const seg of kids.keys()) if (typeof seg === 'number' && Number.isInteger(seg) && seg > last) last = seg;
+    let i = skipWs(text, n.start + 1);
+    if (last < 0) {
+      this.stopPos = i;
+      this.stopDepth = 1;
+      return -1;
+    }
+    let index = 0;
+    while (i < len && text.charCodeAt(i) !== 93) {
+      const child = kids.get(index);
+      let ve = -1;
+      if (child !== undefined) {
+        child.found = true;
+        child.start = i;
+        if (child.children) {
+          const e = this.descend(child);
+          if (e < 0) {
+            if (index === last) {
+              this.stopDepth++;
+              return -1;
+            }
+            ve = child.end = this.close();
+          } else ve = child.end = e;
+        }
+        if (index === last) {
+          this.stopPos = ve >= 0 ? ve : i;
+          this.stopDepth = 1;
+          return -1;
+        }
+        if (ve < 0) ve = child.end = valueEnd(text, i);
+      } else ve = valueEnd(text, i);
+      i = skipWs(text, ve);
+      if (text.charCodeAt(i) === 44) i = skipWs(text, i + 1);
+      index++;
+    }
+    return i < len ? i + 1 : len;
+  }
 }

@@ -1,7 +1,8 @@
 /**
  * lint(text, kind): what Mattermost will do with a payload, as problems with exact ranges.
  * Pure and synchronous. The common path is JSON.parse → Go-style key normalization → ajv (compiled
- * lazily, see validate.ts) → rules; a jsonc-parser tree is built only when there are problems to place.
+ * lazily, see validate.ts) → rules; positions are computed only when there are problems to place, all
+ * in one forward scan of the text (ScanLocator.prefetch); a tree is built only for raw control characters.
  */
 import { JsonPath, Range, ScanLocator, Target } from '../json/locate';
 import { rejectPhrase } from './consequence';
@@ -10,10 +11,11 @@ import { normalize } from './normalize';
 import type { Fix, Kind, Problem, Severity } from './problem';
 import { BODY_LIMIT } from './rules/body-too-large';
 import { RULES, rulesFor } from './rules/index';
+import type { Rule } from './rules/index';
 import { shortReplacement } from './rules/short-not-boolean';
-import type { FixBuilder, FixTools, Report } from './rules/types';
+import type { FixBuilder, FixTools, Report, RuleContext } from './rules/types';
 import { handledElsewhere, unknownKeyMessage } from './rules/unknown-key';
-import { describeType, label, utf8Length } from './rules/walk';
+import { describeType, label, releaseLists, utf8Length } from './rules/walk';
 import { shapeOf } from './shapes';
 import { schemaIssues } from './validate';
 
@@ -33,15 +35,79 @@ interface Pending extends Report {
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2 };
 
+let severities: Map<string, Severity> | undefined;
+
 function severityOf(rule: string): Severity {
-  return RULES.find(r => r.id === rule)?.severity ?? 'warning';
+  severities ??= new Map(RULES.map(r => [r.id, r.severity]));
+  return severities.get(rule) ?? 'warning';
+}
+
+const rulesByKind = new Map<Kind, Rule[]>();
+
+function checksFor(kind: Kind): Rule[] {
+  let r = rulesByKind.get(kind);
+  if (r === undefined) rulesByKind.set(kind, (r = rulesFor(kind)));
+  return r;
 }
 
 let cutBuffer: Uint8Array | undefined;
 
-function cutOffset(text: string, limit: number): number {
+interface BodySize {
+  bytes: number;
+  /** Where the server cuts the body: the UTF-16 offset of the first character beyond the byte limit. */
+  cut: number;
+}
+
+function isWellFormed(text: string): boolean {
+  return (text as unknown as { isWellFormed?(): boolean }).isWellFormed?.() === true;
+}
+
+/**
+ * utf8Length(text) for a long text: its length plus the extra bytes of the non-ASCII runs, found by a
+ * native search (one pass; ASCII is most of a payload). Counts exactly as utf8Length's loop does (a
+ * high surrogate takes the next unit with it, whatever it is). Gives up (undefined) when the runs are
+ * so many that the native byte count is cheaper.
+ */
+function utf8LengthByRuns(text: string): number | undefined {
+  const re = /[^\x00-\x7f]+/g;
+  const budget = (text.length >> 6) + 64;
+  let extra = 0;
+  let runs = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (++runs > budget) return undefined;
+    const run = m[0];
+    const at = m.index;
+    for (let k = 0; k < run.length; k++) {
+      const c = run.charCodeAt(k);
+      if (c < 0x800) extra += 1;
+      else if (c >= 0xd800 && c <= 0xdbff && at + k + 1 < text.length) {
+        extra += 2; // 4 bytes for this unit and the next
+        k++;
+      } else extra += 2;
+    }
+  }
+  return text.length + extra;
+}
+
+/**
+ * Body size against the server's read limit: undefined when the body is within it. One native pass
+ * in the common case: Buffer.byteLength counts a lone surrogate as the 3 bytes of U+FFFD, never fewer
+ * than utf8Length counts, so a body it puts within the limit is within it. Over the limit, the exact
+ * count comes from one pass over the non-ASCII runs, and the cut needs only the start well formed.
+ */
+function bodySize(text: string, limit: number): BodySize | undefined {
+  if (text.length * 3 <= limit) return undefined;
+  const native = typeof Buffer !== 'undefined';
+  if (text.length <= limit && native && Buffer.byteLength(text, 'utf8') <= limit) return undefined;
+  const bytes = utf8LengthByRuns(text) ?? utf8Length(text);
+  if (bytes <= limit) return undefined;
+  // encodeInto reads at most `limit` units; the cut looks at one more
+  return { bytes, cut: cutOffset(text, limit, isWellFormed(text.length > limit + 2 ? text.slice(0, limit + 2) : text)) };
+}
+
+function cutOffset(text: string, limit: number, wellFormed: boolean): number {
   // Native: TextEncoder.encodeInto stops at the last whole code point that fits in `limit` bytes.
-  if (typeof TextEncoder !== 'undefined' && (text as unknown as { isWellFormed?(): boolean }).isWellFormed?.()) {
+  if (typeof TextEncoder !== 'undefined' && wellFormed) {
     if (!cutBuffer || cutBuffer.length !== limit) cutBuffer = new Uint8Array(limit);
     const { read } = new TextEncoder().encodeInto(text, cutBuffer);
     if (read === undefined || read >= text.length) return text.length;
@@ -70,8 +136,8 @@ function valueAt(root: unknown, path: JsonPath): unknown {
 }
 
 export function lint(text: string, kind: Kind, options?: LintOptions): Problem[] {
-  const disabled = new Set(options?.disabledRules ?? []);
-  const on = (rule: string) => !disabled.has(rule);
+  const disabled = options?.disabledRules?.length ? new Set(options.disabledRules) : undefined;
+  const on = (rule: string) => disabled === undefined || !disabled.has(rule);
   const pending: Pending[] = [];
   const push = (p: Pending) => {
     if (on(p.rule)) pending.push(p);
@@ -79,8 +145,9 @@ export function lint(text: string, kind: Kind, options?: LintOptions): Problem[]
 
   // Body size: the server cuts (webhooks) or refuses (REST) bodies over its read limit.
   const limit = BODY_LIMIT[kind];
-  let cut = -1;
-  if (text.length * 3 > limit && utf8Length(text) > limit) cut = cutOffset(text, limit);
+  const size = bodySize(text, limit);
+  const cut = size ? size.cut : -1;
+  const bytes = size ? size.bytes : -1;
 
   const decoded = decode(text, kind !== 'command', kind === 'incoming');
   if (!decoded.ok) {
@@ -93,7 +160,7 @@ export function lint(text: string, kind: Kind, options?: LintOptions): Problem[]
         : `${rejectPhrase(kind)}: it cannot parse the JSON here (${decoded.reason}).`;
       problems.push({ rule: 'invalid-json', severity: 'error', message, start: decoded.error.start, end: decoded.error.end, path: [] });
     }
-    if (cut >= 0 && on('body-too-large')) problems.push(bodyProblem(kind, text, cut, undefined));
+    if (cut >= 0 && on('body-too-large')) problems.push(bodyProblem(kind, bytes, text, cut, undefined));
     return problems;
   }
 
@@ -118,7 +185,7 @@ export function lint(text: string, kind: Kind, options?: LintOptions): Problem[]
   const value = decoded.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     push({ rule: 'type-mismatch', path: [], message: `${rejectPhrase(kind)}: the body must be a JSON object, not ${describeType(value)}.` });
-    return place(pending, locator, text, undefined, cut, kind);
+    return place(pending, locator, text, undefined, cut, bytes, kind);
   }
 
   const norm = normalize(value, shapeOf(kind), (parent, keys) =>
@@ -172,16 +239,23 @@ export function lint(text: string, kind: Kind, options?: LintOptions): Problem[]
     push({ rule: 'type-mismatch', path: issue.path, message: typeMessage(kind, issue.path, issue.expected ?? [], actual) });
   }
 
-  for (const rule of rulesFor(kind)) {
-    if (!on(rule.id)) continue;
-    rule.check!({ kind, root, report: r => push({ ...r, rule: rule.id }) });
+  try {
+    // one context for all rules (they report synchronously, while their check runs)
+    let id = '';
+    const ctx: RuleContext = { kind, root, report: r => push({ rule: id, path: r.path, target: r.target, sub: r.sub, message: r.message, fix: r.fix }) };
+    for (const rule of checksFor(kind)) {
+      if (!on(rule.id)) continue;
+      id = rule.id;
+      rule.check!(ctx);
+    }
+  } finally {
+    releaseLists();
   }
 
-  return place(pending, locator, text, norm.actualPath, cut, kind);
+  return place(pending, locator, text, norm.actualPath, cut, bytes, kind);
 }
 
-function bodyProblem(kind: Kind, text: string, cut: number, locator: ScanLocator | undefined): Problem {
-  const bytes = utf8Length(text);
+function bodyProblem(kind: Kind, bytes: number, text: string, cut: number, locator: ScanLocator | undefined): Problem {
   const limit = BODY_LIMIT[kind];
   let message: string;
   if (kind === 'incoming') message = `Mattermost reads only the first ${limit} bytes of this ${bytes}-byte body (MaximumPayloadSizeBytes 300000 + 512 by default) and rejects the cut JSON (400 model.incoming_hook.parse_data.app_error).`;
@@ -199,11 +273,11 @@ function bodyProblem(kind: Kind, text: string, cut: number, locator: ScanLocator
   return { rule: 'body-too-large', severity: 'error', message, start: range.start, end: range.end, path };
 }
 
-function place(pending: Pending[], locator: ScanLocator, text: string, actualPath: ((p: JsonPath) => JsonPath) | undefined, cut: number, kind: Kind): Problem[] {
+function place(pending: Pending[], locator: ScanLocator, text: string, actualPath: ((p: JsonPath) => JsonPath) | undefined, cut: number, bytes: number, kind: Kind): Problem[] {
   const problems: Problem[] = [];
   if (cut >= 0 && !pending.some(p => p.rule === '__none')) {
     // Placed on the top-level key whose value the cut falls into.
-    problems.push(bodyProblem(kind, text, cut, locator));
+    problems.push(bodyProblem(kind, bytes, text, cut, locator));
   }
   if (pending.length === 0) return problems;
   const toActual = actualPath ?? ((p: JsonPath) => p);
@@ -217,8 +291,18 @@ function place(pending: Pending[], locator: ScanLocator, text: string, actualPat
       return locator.toDocument(m.offset + m.map[i]);
     },
   };
-  for (const p of pending) {
-    const path = toActual(p.path);
+  // Every position in one forward pass over the text (ScanLocator.prefetch), fixes included: they
+  // ask for the same paths again.
+  const paths: JsonPath[] = new Array(pending.length);
+  const wanted: JsonPath[] = [];
+  for (let i = 0; i < pending.length; i++) {
+    paths[i] = toActual(pending[i].path);
+    if (pending[i].at === undefined) wanted.push(paths[i]);
+  }
+  locator.prefetch(wanted);
+  for (let i = 0; i < pending.length; i++) {
+    const p = pending[i];
+    const path = paths[i];
     const r = p.at ?? (p.sub ? locator.stringRange(path, p.sub[0], p.sub[1]) : locator.range(path, p.target ?? 'value'));
     let fix: Fix | undefined;
     if (p.fix) {
@@ -233,13 +317,33 @@ function place(pending: Pending[], locator: ScanLocator, text: string, actualPat
     problems.push(problem);
   }
   // One problem once: drop exact repeats, and lesser problems on a range that already has an error.
-  const errors = new Set(problems.filter(p => p.severity === 'error').map(p => `${p.start}:${p.end}`));
-  const seen = new Set<string>();
-  const out = problems.filter(p => {
-    const key = `${p.rule}:${p.start}:${p.end}:${p.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return p.severity === 'error' || !errors.has(`${p.start}:${p.end}`);
-  });
+  // Problems are grouped by start offset (no string keys: messages can be long).
+  const byStart = new Map<number, Problem[]>();
+  for (const p of problems) {
+    const g = byStart.get(p.start);
+    if (g === undefined) byStart.set(p.start, [p]);
+    else g.push(p);
+  }
+  const out: Problem[] = [];
+  for (const p of problems) {
+    const group = byStart.get(p.start)!;
+    let keep = true;
+    for (const q of group) {
+      if (q === p) break; // only earlier ones count as repeats
+      if (q.end === p.end && q.rule === p.rule && q.message === p.message) {
+        keep = false;
+        break;
+      }
+    }
+    if (keep && p.severity !== 'error') {
+      for (const q of group) {
+        if (q.end === p.end && q.severity === 'error') {
+          keep = false;
+          break;
+        }
+      }
+    }
+    if (keep) out.push(p);
+  }
   return out.sort((a, b) => a.start - b.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.end - b.end);
 }

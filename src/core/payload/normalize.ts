@@ -98,37 +98,46 @@ export function normalize(value: unknown, root: Shape, order: KeyOrder): Normali
       for (const k of Object.keys(o)) setOwn(out, k, changed.has(k) ? changed.get(k) : o[k]);
       return out;
     }
-    // struct. Fast path: every key is either exactly a field name or unknown (no case variants).
+    // struct. Fast path: every key is either exactly a field name or unknown (no case variants),
+    // in one pass over the keys; a case variant restarts this object on the general path.
     const fold = shape.fold!;
     const mark = unknown.length;
+    const markCase = caseKeys.length;
+    const markCollisions = collisions.length;
     let sawKnown = false;
     let reorder = false; // the server's view lists unknown keys first
+    let changed: Map<string, unknown> | undefined;
+    let mine: UnknownKey[] | undefined;
     for (const k in o) {
-      if (fields.has(k)) {
+      const sub = fields.get(k);
+      if (sub !== undefined) {
         sawKnown = true;
+        const x = o[k];
+        if (x === null || typeof x !== 'object') continue;
+        path.push(k);
+        actual.push(k);
+        const w = walk(x, sub);
+        path.pop();
+        actual.pop();
+        if (w !== x) (changed ??= new Map()).set(k, w);
         continue;
       }
       if (fold.has(k.toLowerCase())) {
         unknown.length = mark;
+        caseKeys.length = markCase;
+        collisions.length = markCollisions;
         return slowStruct(o, shape);
       }
       path.push(k);
-      unknown.push({ path: path.slice(), key: k, parent: shape });
+      (mine ??= []).push({ path: path.slice(), key: k, parent: shape });
       path.pop();
       if (sawKnown) reorder = true;
     }
-    let changed: Map<string, unknown> | undefined;
-    for (const k in o) {
-      const x = o[k];
-      if (x === null || typeof x !== 'object') continue;
-      const sub = fields.get(k);
-      if (sub === undefined) continue;
-      path.push(k);
-      actual.push(k);
-      const w = walk(x, sub);
-      path.pop();
-      actual.pop();
-      if (w !== x) (changed ??= new Map()).set(k, w);
+    if (mine !== undefined) {
+      // this object's unknown keys come before those found inside its values (as in two passes)
+      const inner = unknown.splice(mark);
+      for (let i = 0; i < mine.length; i++) unknown.push(mine[i]);
+      for (let i = 0; i < inner.length; i++) unknown.push(inner[i]);
     }
     if (!reorder && changed === undefined) return o;
     const out: Record<string, unknown> = {};

@@ -8,8 +8,24 @@ export interface Found {
 /** Slack `*bold*` (Markdown renders it italic). `**bold**`, list bullets and `2*3*4` do not match. */
 const BOLD = /(^|[^\w*\\])\*(?![\s*])([^*\n]*?[^\s*\\])\*(?![\w*])/g;
 
+/**
+ * True when `s` has a '*' with no '*' on either side: every BOLD match opens with one (`\*(?![\s*])`
+ * after start or [^\w*\\]). `**bold**` and `***` have none, so the regex is not run on them.
+ */
+export function hasLoneStar(s: string): boolean {
+  for (let i = s.indexOf('*'); i >= 0; i = s.indexOf('*', i + 1)) {
+    if (s.charCodeAt(i + 1) === 42) {
+      i++;
+      continue;
+    }
+    if (i === 0 || s.charCodeAt(i - 1) !== 42) return true;
+  }
+  return false;
+}
+
 export function findSlackBold(s: string): (Found & { inner: string })[] {
   const out: (Found & { inner: string })[] = [];
+  if (!hasLoneStar(s)) return out;
   const re = BOLD;
   re.lastIndex = 0;
   for (let m = re.exec(s); m; m = re.exec(s)) {

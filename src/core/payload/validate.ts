@@ -78,7 +78,7 @@ function pointerToPath(pointer: string, root: unknown): (string | number)[] {
   const path: (string | number)[] = [];
   let node: unknown = root;
   for (const raw of pointer.slice(1).split('/')) {
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const seg = raw.indexOf('~') < 0 ? raw : raw.replace(/~1/g, '/').replace(/~0/g, '~');
     if (Array.isArray(node)) {
       path.push(Number(seg));
       node = node[Number(seg)];

@@ -4,6 +4,7 @@ import type { JsonPath as JsonPathAlias } from './types';
 import { actions, isObject } from './walk';
 
 const STYLES = ['default', 'primary', 'success', 'good', 'warning', 'danger'];
+const OPTION_KEYS = ['text', 'value'];
 
 export const actionInvalid: Rule = {
   id: 'action-invalid',
@@ -37,16 +38,22 @@ export const actionInvalid: Rule = {
         else if (ds !== '' && options && options.length > 0) bad([...a.path, 'options'], 'a menu needs either `options` or `data_source`, not both', 'key');
         else if (ds === '' && (!options || options.length === 0)) bad(v.options === undefined ? a.path : [...a.path, 'options'], 'a menu needs a non-empty `options` list or a `data_source`', v.options === undefined ? 'open' : 'value');
       }
-      options?.forEach((o, i) => {
-        const op = [...a.path, 'options', i];
-        if (o === null) bad(op, 'a menu option is null');
-        else if (isObject(o)) {
-          for (const k of ['text', 'value']) {
-            const s = o[k];
-            if (s === undefined || s === '' || s === null) bad(s === undefined ? op : [...op, k], `each option needs a non-empty \`${k}\``, s === undefined ? 'open' : 'value');
+      if (options) {
+        // paths are built only for a problem: most options have none
+        for (let i = 0; i < options.length; i++) {
+          const o = options[i];
+          if (o === null) bad([...a.path, 'options', i], 'a menu option is null');
+          else if (isObject(o)) {
+            for (const k of OPTION_KEYS) {
+              const s = o[k];
+              if (s === undefined || s === '' || s === null) {
+                const op = [...a.path, 'options', i];
+                bad(s === undefined ? op : [...op, k], `each option needs a non-empty \`${k}\``, s === undefined ? 'open' : 'value');
+              }
+            }
           }
         }
-      });
+      }
       const id = v.id;
       if (typeof id === 'string' && id !== '' && !/^[A-Za-z0-9]+$/.test(id)) {
         ctx.report({

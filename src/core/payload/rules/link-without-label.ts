@@ -2,6 +2,11 @@ import { ONLY_LOGGED } from '../consequence';
 import { MESSAGE_KINDS, Rule } from './types';
 import { attachments } from './walk';
 
+const LINKS: [string, string][] = [
+  ['title_link', 'title'],
+  ['author_link', 'author_name'],
+];
+
 export const linkWithoutLabel: Rule = {
   id: 'link-without-label',
   severity: 'warning',
@@ -9,7 +14,7 @@ export const linkWithoutLabel: Rule = {
   kinds: MESSAGE_KINDS,
   check(ctx) {
     for (const a of attachments(ctx.root, ctx.kind)) {
-      for (const [link, text] of [['title_link', 'title'], ['author_link', 'author_name']]) {
+      for (const [link, text] of LINKS) {
         const l = a.v[link];
         const t = a.v[text];
         if (typeof l !== 'string' || l === '') continue;

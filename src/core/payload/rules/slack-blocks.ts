@@ -8,8 +8,8 @@ export const slackBlocks: Rule = {
   kinds: MESSAGE_KINDS,
   check(ctx) {
     for (const a of attachments(ctx.root, ctx.kind)) {
-      for (const k of Object.keys(a.v)) {
-        if (k.toLowerCase() !== 'blocks') continue;
+      for (const k in a.v) {
+        if (k.length !== 6 || k.toLowerCase() !== 'blocks') continue;
         ctx.report({ path: [...a.path, k], target: 'key', message: 'Mattermost ignores Block Kit `blocks` inside attachments; only the attachment fields (text, fields, actions, …) are shown.' });
       }
     }

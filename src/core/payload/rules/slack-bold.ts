@@ -1,6 +1,6 @@
 import { findSlackBold } from '../slack';
 import { MESSAGE_KINDS, Rule } from './types';
-import { texts } from './walk';
+import { markedTexts } from './walk';
 
 export const slackBold: Rule = {
   id: 'slack-bold',
@@ -8,7 +8,7 @@ export const slackBold: Rule = {
   description: 'Slack *bold*, which Mattermost\'s Markdown renders as italic.',
   kinds: MESSAGE_KINDS,
   check(ctx) {
-    for (const t of texts(ctx.root, ctx.kind)) {
+    for (const t of markedTexts(ctx.root, ctx.kind)) {
       if (!t.markdown || t.v.indexOf('*') < 0) continue;
       for (const m of findSlackBold(t.v)) {
         ctx.report({

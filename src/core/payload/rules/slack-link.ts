@@ -1,6 +1,6 @@
 import { findSlackLinks } from '../slack';
 import { MESSAGE_KINDS, Rule } from './types';
-import { LINK_ROLES, texts } from './walk';
+import { LINK_ROLES, markedTexts } from './walk';
 
 export const slackLink: Rule = {
   id: 'slack-link',
@@ -8,7 +8,7 @@ export const slackLink: Rule = {
   description: 'Slack <url|text> links where Mattermost does not convert them (title, author_name, footer, fallback, field titles, REST posts, skip_slack_parsing): shown literally.',
   kinds: MESSAGE_KINDS,
   check(ctx) {
-    for (const t of texts(ctx.root, ctx.kind)) {
+    for (const t of markedTexts(ctx.root, ctx.kind)) {
       if (t.v.indexOf('|') < 0) continue;
       if (t.slack && LINK_ROLES.includes(t.role)) continue;
       const key = t.path[t.path.length - 1];

@@ -1,6 +1,6 @@
 import { findSlackTokens } from '../slack';
 import { MESSAGE_KINDS, Rule } from './types';
-import { MENTION_ROLES, texts } from './walk';
+import { markedTexts, MENTION_ROLES } from './walk';
 
 export const slackMention: Rule = {
   id: 'slack-mention',
@@ -8,7 +8,7 @@ export const slackMention: Rule = {
   description: 'Slack mention syntax Mattermost shows literally: <!everyone>, <!subteam^…>, <#C…>, <@U…> Slack user ids, <!date^…>, and <!channel>/<!here>/<!all> where no Slack processing happens.',
   kinds: MESSAGE_KINDS,
   check(ctx) {
-    for (const t of texts(ctx.root, ctx.kind)) {
+    for (const t of markedTexts(ctx.root, ctx.kind)) {
       if (t.v.indexOf('<') < 0) continue;
       const expanded = t.slack && MENTION_ROLES.includes(t.role);
       for (const m of findSlackTokens(t.v)) {

@@ -8,8 +8,8 @@ export const slackMrkdwnIn: Rule = {
   kinds: MESSAGE_KINDS,
   check(ctx) {
     for (const a of attachments(ctx.root, ctx.kind)) {
-      for (const k of Object.keys(a.v)) {
-        if (k.toLowerCase() !== 'mrkdwn_in') continue;
+      for (const k in a.v) {
+        if (k.length !== 9 || k.toLowerCase() !== 'mrkdwn_in') continue;
         ctx.report({ path: [...a.path, k], target: 'key', message: 'Mattermost ignores `mrkdwn_in`: it always renders Markdown in text, pretext and field values, and never in title, author_name or footer.' });
       }
     }

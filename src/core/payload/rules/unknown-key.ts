@@ -62,18 +62,58 @@ const ATTACHMENT: Record<string, string> = {
   author_subname: 'Mattermost ignores `author_subname`.',
 };
 
+let row = new Int32Array(32);
+
+/** Levenshtein distance (one reused row, no allocation). */
 function distance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const m = b.length;
+  if (row.length <= m) row = new Int32Array(m + 1);
+  const dp = row;
+  for (let j = 0; j <= m; j++) dp[j] = j;
   for (let i = 1; i <= a.length; i++) {
     let prev = dp[0];
     dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= m; j++) {
       const tmp = dp[j];
-      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const sub = prev + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      const del = dp[j] + 1;
+      const ins = dp[j - 1] + 1;
+      dp[j] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
       prev = tmp;
     }
   }
-  return dp[b.length];
+  return dp[m];
+}
+
+/**
+ * "Did you mean" per struct shape and key, remembered: the same unknown key (a typo repeated in every
+ * attachment) is looked up once. Bounded, since keys come from the documents.
+ */
+const suggestions = new Map<Shape, Map<string, string>>();
+
+function suggestion(key: string, parent: Shape): string {
+  let byShape = suggestions.get(parent);
+  if (byShape === undefined) suggestions.set(parent, (byShape = new Map()));
+  let hint = byShape.get(key);
+  if (hint !== undefined) return hint;
+  hint = '';
+  let best: string | undefined;
+  let bestD = 3;
+  const lower = key.toLowerCase();
+  for (const name of parent.fields!.keys()) {
+    // the distance is at least the difference in length: skip names that cannot beat the best
+    if (Math.abs(lower.length - name.length) >= bestD) continue;
+    const d = distance(lower, name);
+    if (d < bestD) {
+      best = name;
+      bestD = d;
+    }
+  }
+  if (best && bestD <= (key.length > 4 ? 2 : 1)) hint = ` (did you mean \`${best}\`?)`;
+  if (byShape.size >= 1000) byShape.clear();
+  byShape.set(key, hint);
+  return hint;
 }
 
 /** The message for an unknown key at `path` (canonical, ending with the key). */
@@ -85,18 +125,6 @@ export function unknownKeyMessage(kind: Kind, path: JsonPath, key: string, paren
   const inAttachment = typeof path[path.length - 2] === 'number' && path[path.length - 3] === 'attachments';
   if (inAttachment && ATTACHMENT[key]) return ATTACHMENT[key];
   const where = path.length === 1 ? '' : ` in ${label(path.slice(0, -1))}`;
-  let hint = '';
-  if (parent.fields) {
-    let best: string | undefined;
-    let bestD = 3;
-    for (const name of parent.fields.keys()) {
-      const d = distance(key.toLowerCase(), name);
-      if (d < bestD) {
-        best = name;
-        bestD = d;
-      }
-    }
-    if (best && bestD <= (key.length > 4 ? 2 : 1)) hint = ` (did you mean \`${best}\`?)`;
-  }
+  const hint = parent.fields ? suggestion(key, parent) : '';
   return `Mattermost ignores the unknown key \`${key}\`${where}${hint}.`;
 }

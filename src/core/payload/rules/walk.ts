@@ -52,7 +52,9 @@ export function str(v: unknown, key: string): string {
 /** The top-level response and, for slash commands, each `extra_responses` entry. */
 export function responses(root: unknown, kind: Kind): At[] {
   if (!isObject(root)) return [];
-  const out: At[] = [{ v: root, path: [] }];
+  const l = listsOf(root, kind);
+  if (l.responses) return l.responses;
+  const out: At[] = (l.responses = [{ v: root, path: [] }]);
   if (kind === 'command') {
     const extra = root.extra_responses;
     if (Array.isArray(extra)) extra.forEach((r, i) => isObject(r) && out.push({ v: r, path: ['extra_responses', i] }));
@@ -61,24 +63,39 @@ export function responses(root: unknown, kind: Kind): At[] {
 }
 
 /**
- * Per-root memo of the lists below: every rule asks for the same attachments, fields, actions and
- * texts, so each list is built once per lint (one walk), not once per rule.
+ * Memo of the lists below for the document being linted: every rule asks for the same attachments,
+ * fields, actions and texts, so each list is built once per lint (one walk), not once per rule.
+ * One entry, held only while a lint runs (lint() calls `releaseLists`): a WeakMap keyed by every
+ * linted root kept each dead document reachable through its ephemeron until a full GC, which made
+ * every scavenge copy them (issue 6: GC was a quarter of the warm lint time).
  */
 interface Lists {
+  responses?: At[];
   attachments?: At[];
   fields?: At[];
   actions?: At[];
   texts?: TextAt[];
+  marked?: TextAt[];
 }
-const memo = new WeakMap<object, Map<Kind, Lists>>();
+let memoRoot: object | undefined;
+let memoKind: Kind | undefined;
+let memoLists: Lists = {};
 
 function listsOf(root: unknown, kind: Kind): Lists {
   if (!isObject(root)) return {};
-  let byKind = memo.get(root);
-  if (!byKind) memo.set(root, (byKind = new Map()));
-  let l = byKind.get(kind);
-  if (!l) byKind.set(kind, (l = {}));
-  return l;
+  if (memoRoot !== root || memoKind !== kind) {
+    memoRoot = root;
+    memoKind = kind;
+    memoLists = {};
+  }
+  return memoLists;
+}
+
+/** Drops the memo of the last document (called at the end of each lint). */
+export function releaseLists(): void {
+  memoRoot = undefined;
+  memoKind = undefined;
+  memoLists = {};
 }
 
 /** Attachments: top-level `attachments` for webhooks/commands, `props.attachments` for REST posts. */
@@ -168,13 +185,31 @@ const ATTACHMENT_TEXTS: [string, TextRole, boolean][] = [
 export function texts(root: unknown, kind: Kind): TextAt[] {
   const l = listsOf(root, kind);
   if (l.texts) return l.texts;
-  const out: TextAt[] = (l.texts = []);
-  if (kind === 'dialog') return out;
+  return (l.texts = collectTexts(root, kind, false));
+}
+
+/**
+ * The texts that contain `*`, `<` or `|` (in document order, as in texts()): the only ones the Slack
+ * rules (slack-bold, slack-mention, slack-link) look at, found without an item for every string.
+ */
+export function markedTexts(root: unknown, kind: Kind): TextAt[] {
+  const l = listsOf(root, kind);
+  if (l.marked) return l.marked;
+  return (l.marked = l.texts ? l.texts.filter(t => marked(t.v)) : collectTexts(root, kind, true));
+}
+
+function marked(s: string): boolean {
+  return s.indexOf('*') >= 0 || s.indexOf('<') >= 0 || s.indexOf('|') >= 0;
+}
+
+function collectTexts(root: unknown, kind: Kind, onlyMarked: boolean): TextAt[] {
+  const out: TextAt[] = [];
+  if (kind === 'dialog' || !isObject(root)) return out;
   for (const r of responses(root, kind)) {
     const skip = kind === 'post' || (kind === 'command' && get(r.v, 'skip_slack_parsing') === true);
     const key = kind === 'post' ? 'message' : 'text';
     const t = r.v[key];
-    if (typeof t === 'string') out.push(new TextItem(t, 'message', !skip, true, r.path, key));
+    if (typeof t === 'string' && (!onlyMarked || marked(t))) out.push(new TextItem(t, 'message', !skip, true, r.path, key));
     const list = kind === 'post' ? get(get(r.v, 'props'), 'attachments') : r.v.attachments;
     if (!Array.isArray(list)) continue;
     const base: JsonPath = kind === 'post' ? [...r.path, 'props', 'attachments'] : [...r.path, 'attachments'];
@@ -183,15 +218,15 @@ export function texts(root: unknown, kind: Kind): TextAt[] {
       if (!isObject(a)) continue;
       for (const [k, role, markdown] of ATTACHMENT_TEXTS) {
         const s = a[k];
-        if (typeof s === 'string') out.push(new TextItem(s, role, !skip, markdown, base, i, k));
+        if (typeof s === 'string' && (!onlyMarked || marked(s))) out.push(new TextItem(s, role, !skip, markdown, base, i, k));
       }
       const fl = a.fields;
       if (Array.isArray(fl)) {
         for (let j = 0; j < fl.length; j++) {
           const f = fl[j];
           if (!isObject(f)) continue;
-          if (typeof f.value === 'string') out.push(new TextItem(f.value, 'field-value', !skip, true, base, i, 'fields', j, 'value'));
-          if (typeof f.title === 'string') out.push(new TextItem(f.title, 'field-title', !skip, false, base, i, 'fields', j, 'title'));
+          if (typeof f.value === 'string' && (!onlyMarked || marked(f.value))) out.push(new TextItem(f.value, 'field-value', !skip, true, base, i, 'fields', j, 'value'));
+          if (typeof f.title === 'string' && (!onlyMarked || marked(f.title))) out.push(new TextItem(f.title, 'field-title', !skip, false, base, i, 'fields', j, 'title'));
         }
       }
     }
