@@ -293,7 +293,8 @@ export class ScanLocator {
     return this.toOriginal(offset);
   }
 
+  /** `r` in document offsets (callers pass a fresh range: unmapped, it is returned as it is). */
   map(r: Range): Range {
-    return { start: this.toOriginal(r.start), end: this.toOriginal(r.end) };
+    return this.mapped ? { start: this.toOriginal(r.start), end: this.toOriginal(r.end) } : r;
   }
 }

@@ -331,19 +331,22 @@ export function topLevelSegmentAt(text: string, offset: number): { path: JsonPat
  * pattern, the last answer and from where on there is no occurrence at all.
  */
 export class Searches {
-  private readonly last = new Map<string, [number, number]>();
-  private readonly none = new Map<string, number>();
+  // created on the first search (small documents never search)
+  private last: Map<string, [number, number]> | undefined = undefined;
+  private none: Map<string, number> | undefined = undefined;
 
   constructor(readonly text: string) {}
 
   next(pattern: string, from: number): number {
-    const none = this.none.get(pattern);
+    const noneMap = (this.none ??= new Map());
+    const lastMap = (this.last ??= new Map());
+    const none = noneMap.get(pattern);
     if (none !== undefined && from >= none) return -1;
-    const m = this.last.get(pattern);
+    const m = lastMap.get(pattern);
     if (m && m[0] <= from && m[1] >= from) return m[1];
     const at = this.text.indexOf(pattern, from);
-    this.last.set(pattern, [from, at]);
-    if (at < 0) this.none.set(pattern, none === undefined ? from : Math.min(none, from));
+    lastMap.set(pattern, [from, at]);
+    if (at < 0) noneMap.set(pattern, none === undefined ? from : Math.min(none, from));
     return at;
   }
 }
@@ -433,9 +436,10 @@ export class PathBatch {
    * True when no member after `from` can have `key` (its literal `"key"` and every escape that could
    * spell it are absent from the rest of the text).
    */
-  private final(key: string, literal: string, plain: boolean, from: number): boolean {
+  private final(key: string, plain: boolean, from: number): boolean {
     // Near the end of the text scanning on costs less than the searches.
     if (!plain || this.text.length - from < 4096) return false;
+    const literal = `"${key}"`;
     if (this.next('\\u', from) >= 0 || this.next(literal, from) >= 0) return false;
     return key.indexOf('/') < 0 || this.next('\\/', from) < 0;
   }
@@ -469,15 +473,20 @@ export class PathBatch {
       }
     }
     const count = names.length;
-    const plain: boolean[] = [];
-    const literals: string[] = [];
-    const settled: boolean[] = [];
+    const plain: boolean[] = new Array(count);
+    // First code unit of each plain name as it appears in the key token (the closing quote for "").
+    const firsts: number[] = new Array(count);
+    const settled: boolean[] = new Array(count);
+    let anyEscaped = false;
     let open = count;
     let i = skipWs(text, n.start + 1);
     for (let w = 0; w < count; w++) {
-      plain.push(plainKey(names[w]));
-      literals.push(`"${names[w]}"`);
-      settled.push(this.final(names[w], literals[w], plain[w], i));
+      const name = names[w];
+      const pl = plainKey(name);
+      plain[w] = pl;
+      if (!pl) anyEscaped = true;
+      firsts[w] = !pl ? -1 : name.length > 0 ? name.charCodeAt(0) : Q;
+      settled[w] = this.final(name, pl, i);
       if (settled[w]) open--;
     }
     if (open === 0) {
@@ -489,7 +498,7 @@ export class PathBatch {
       const ks = i;
       const ke = stringEnd(text, i);
       i = skipWs(text, skipWs(text, ke) + 1); // the value
-      const w = this.match(names, plain, ks, ke);
+      const w = this.match(names, plain, firsts, anyEscaped, ks, ke);
       let ve = -1;
       if (w >= 0) {
         const list = nodes[w];
@@ -509,7 +518,7 @@ export class PathBatch {
           }
         }
         const was = settled[w];
-        settled[w] = this.final(names[w], literals[w], plain[w], i);
+        settled[w] = this.final(names[w], plain[w], i);
         if (settled[w] && !was) open--;
         else if (!settled[w] && was) open++;
         if (open === 0) {
@@ -527,19 +536,24 @@ export class PathBatch {
         }
       } else ve = valueEnd(text, i);
       i = skipWs(text, ve);
-      if (text.charCodeAt(i) === 44) i = skipWs(text, i + 1);
+      if (text.charCodeAt(i) === 44) {
+        // in an object only whitespace can come between a comma and the next key
+        i = text.indexOf('"', i + 1);
+        if (i < 0) i = len;
+      }
     }
     return i < len ? i + 1 : len;
   }
 
   /** Index of the wanted name the key token [ks, ke) decodes to, or -1. */
-  private match(names: string[], plain: boolean[], ks: number, ke: number): number {
+  private match(names: string[], plain: boolean[], firsts: number[], anyEscaped: boolean, ks: number, ke: number): number {
     const text = this.text;
     const rawLen = ke - ks - 2;
-    let escaped = false;
+    const c0 = text.charCodeAt(ks + 1);
     for (let w = 0; w < names.length; w++) {
-      if (plain[w] && names[w].length === rawLen && text.startsWith(names[w], ks + 1)) return w;
+      if (firsts[w] === c0 && names[w].length === rawLen && (rawLen <= 1 || text.startsWith(names[w], ks + 1))) return w;
     }
+    let escaped = false;
     for (let j = ks + 1; j < ke - 1; j++) {
       if (text.charCodeAt(j) === BS) {
         escaped = true;
@@ -552,7 +566,7 @@ export class PathBatch {
       for (let w = 0; w < names.length; w++) if (names[w] === decoded) return w;
       return -1;
     }
-    for (let w = 0; w < names.length; w++) if (!plain[w] && names[w] === text.slice(ks + 1, ke - 1)) return w;
+    if (anyEscaped) for (let w = 0; w < names.length; w++) if (!plain[w] && names[w] === text.slice(ks + 1, ke - 1)) return w;
     return -1;
   }
 

@@ -177,7 +177,9 @@ export function lint(text: string, kind: Kind, options?: LintOptions): Problem[]
       message: 'Mattermost only parses this after its repair turns the raw line breaks/tabs into \\n/\\t (incoming webhooks only); escape them as \\n and \\t.',
       fix: () => {
         const v = valueAt(decoded.value, path);
-        return typeof v === 'string' ? { title: 'Escape the line breaks and tabs', edits: [{ ...locator.range(path, 'value'), newText: JSON.stringify(v) }] } : undefined;
+        if (typeof v !== 'string') return undefined;
+        const r = locator.range(path, 'value');
+        return { title: 'Escape the line breaks and tabs', edits: [{ start: r.start, end: r.end, newText: JSON.stringify(v) }] };
       },
     });
   }
@@ -221,7 +223,10 @@ export function lint(text: string, kind: Kind, options?: LintOptions): Problem[]
     if (isShort) {
       const repl = shortReplacement(actual);
       const path = issue.path;
-      const fix: FixBuilder | undefined = repl === undefined ? undefined : t => ({ title: `Change to ${repl}`, edits: [{ ...t.range(path), newText: String(repl) }] });
+      const fix: FixBuilder | undefined = repl === undefined ? undefined : t => {
+              const r = t.range(path);
+              return { title: `Change to ${repl}`, edits: [{ start: r.start, end: r.end, newText: String(repl) }] };
+            };
       const message = inProps
         ? `Mattermost stores the post, but cannot read this attachment (only logged): \`short\` must be true or false, not ${JSON.stringify(actual)}.`
         : `${rejectPhrase(kind)}: \`short\` must be true, false, "true" or "false", not ${JSON.stringify(actual)}.`;
@@ -317,27 +322,33 @@ function place(pending: Pending[], locator: ScanLocator, text: string, actualPat
     problems.push(problem);
   }
   // One problem once: drop exact repeats, and lesser problems on a range that already has an error.
-  // Problems are grouped by start offset (no string keys: messages can be long).
-  const byStart = new Map<number, Problem[]>();
-  for (const p of problems) {
-    const g = byStart.get(p.start);
-    if (g === undefined) byStart.set(p.start, [p]);
-    else g.push(p);
+  // Problems are grouped by start offset (no string keys: messages can be long); a few are just
+  // compared pairwise.
+  const n = problems.length;
+  let byStart: Map<number, Problem[]> | undefined;
+  if (n > 16) {
+    byStart = new Map();
+    for (const p of problems) {
+      const g = byStart.get(p.start);
+      if (g === undefined) byStart.set(p.start, [p]);
+      else g.push(p);
+    }
   }
   const out: Problem[] = [];
-  for (const p of problems) {
-    const group = byStart.get(p.start)!;
+  for (let i = 0; i < n; i++) {
+    const p = problems[i];
+    const group = byStart === undefined ? problems : byStart.get(p.start)!;
     let keep = true;
     for (const q of group) {
       if (q === p) break; // only earlier ones count as repeats
-      if (q.end === p.end && q.rule === p.rule && q.message === p.message) {
+      if (q.start === p.start && q.end === p.end && q.rule === p.rule && q.message === p.message) {
         keep = false;
         break;
       }
     }
     if (keep && p.severity !== 'error') {
       for (const q of group) {
-        if (q.end === p.end && q.severity === 'error') {
+        if (q.start === p.start && q.end === p.end && q.severity === 'error') {
           keep = false;
           break;
         }
@@ -345,5 +356,24 @@ function place(pending: Pending[], locator: ScanLocator, text: string, actualPat
     }
     if (keep) out.push(p);
   }
-  return out.sort((a, b) => a.start - b.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.end - b.end);
+  return sortProblems(out);
+}
+
+function compareProblems(a: Problem, b: Problem): number {
+  return a.start - b.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.end - b.end;
+}
+
+/** Stable sort by start, severity, end: insertion sort for the usual handful, else the native one. */
+function sortProblems(out: Problem[]): Problem[] {
+  if (out.length > 16) return out.sort(compareProblems);
+  for (let i = 1; i < out.length; i++) {
+    const p = out[i];
+    let j = i - 1;
+    while (j >= 0 && compareProblems(out[j], p) > 0) {
+      out[j + 1] = out[j];
+      j--;
+    }
+    out[j + 1] = p;
+  }
+  return out;
 }

@@ -77,7 +77,12 @@ function pointerToPath(pointer: string, root: unknown): (string | number)[] {
   if (!pointer) return [];
   const path: (string | number)[] = [];
   let node: unknown = root;
-  for (const raw of pointer.slice(1).split('/')) {
+  // the segments between slashes, without an intermediate array
+  for (let from = 1; from <= pointer.length; ) {
+    let to = pointer.indexOf('/', from);
+    if (to < 0) to = pointer.length;
+    const raw = pointer.slice(from, to);
+    from = to + 1;
     const seg = raw.indexOf('~') < 0 ? raw : raw.replace(/~1/g, '/').replace(/~0/g, '~');
     if (Array.isArray(node)) {
       path.push(Number(seg));

@@ -13,7 +13,7 @@ import { lint } from '../../../src/core/payload/lint';
 import { LintRunner } from '../../../src/core/payload/lintAsync';
 import { normalize } from '../../../src/core/payload/normalize';
 import type { Kind } from '../../../src/core/payload/problem';
-import { isValidHttpUrl } from '../../../src/core/payload/rules/walk';
+import { isValidHttpUrl, SIMPLE_HTTP_URL, simpleHttpUrl } from '../../../src/core/payload/rules/walk';
 import { shapeOf } from '../../../src/core/payload/shapes';
 import { CompiledValidator, schemaIssues, setValidatorFactory } from '../../../src/core/payload/validate';
 import { detectKind } from '../../../src/core/payload/kinds';
@@ -117,6 +117,15 @@ describe('fast paths agree with the reference implementations (issue 6)', () => 
     for (const scheme of ['http://', 'https://', 'HTTP://', 'ftp://']) for (const h of hosts) for (const t of tails) {
       const s = scheme + h + t;
       assert.strictEqual(isValidHttpUrl(s), parse(s), s);
+    }
+  });
+
+  it('the hand-written URL pre-check accepts exactly what SIMPLE_HTTP_URL does', () => {
+    const hosts = ['example.com', 'a', 'a.b.c', 'xn--nxasmq6b.com', 'XN--abc.de', 'xN--a.com', 'axn--b.com', 'a.xn-b.com', 'a.xn', 'xn-', 'x', '1.2.3.4', 'a.1', 'a.0x1', 'a.-b', '-a.com', 'a-.com', 'a..b', '.a', 'a.b.', '', 'exa mple.com', 'user@host', 'host:80', '[::1]', 'ex%41.com', 'é.com', 'a_b.com', 'a.b1', 'Z.Y', 'a.`b', 'a.{b', 'a.@b', 'a.[b'];
+    const tails = ['', '/', '/p?q=1#f', '/a b', '/\\x', '?x', '#', '/%zz', '/é', '\t', '/ok\n', '/xn--a', '?xn--', '#~', '/\x7f', '//'];
+    for (const scheme of ['http://', 'https://']) for (const h of hosts) for (const t of tails) {
+      const s = scheme + h + t;
+      assert.strictEqual(simpleHttpUrl(s), SIMPLE_HTTP_URL.test(s), s);
     }
   });
 

@@ -21,7 +21,10 @@ export const attachmentColor: Rule = {
         path,
         message: `${ONLY_LOGGED}: \`color\` must be \`good\`, \`warning\`, \`danger\` or \`#RRGGBB\`, not ${JSON.stringify(c)}.`,
         fix: fixed
-          ? t => ({ title: `Change to "${fixed}"`, edits: [{ ...t.range(path), newText: JSON.stringify(fixed) }] })
+          ? t => {
+              const r = t.range(path);
+              return { title: `Change to "${fixed}"`, edits: [{ start: r.start, end: r.end, newText: JSON.stringify(fixed) }] };
+            }
           : undefined,
       });
     }

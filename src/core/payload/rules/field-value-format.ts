@@ -18,7 +18,8 @@ export const fieldValueFormat: Rule = {
           ? (t: FixTools) => {
               const raw = t.raw(path);
               if (raw === undefined) return undefined;
-              return { title: `Quote as "${raw}"`, edits: [{ ...t.range(path), newText: JSON.stringify(raw) }] };
+              const r = t.range(path);
+              return { title: `Quote as "${raw}"`, edits: [{ start: r.start, end: r.end, newText: JSON.stringify(raw) }] };
             }
           : undefined;
       if (ctx.kind === 'post') {

@@ -1,8 +1,6 @@
 import { ONLY_LOGGED } from '../consequence';
 import { MESSAGE_KINDS, Rule } from './types';
-import { attachments, isValidHttpUrl, responses } from './walk';
-
-const ATTACHMENT_URLS = ['author_link', 'author_icon', 'title_link', 'image_url', 'thumb_url', 'footer_icon'];
+import { At, attachments, isValidHttpUrl, responses } from './walk';
 
 export const invalidUrl: Rule = {
   id: 'invalid-url',
@@ -10,12 +8,19 @@ export const invalidUrl: Rule = {
   description: 'Attachment URLs (author_link, author_icon, title_link, image_url, thumb_url, footer_icon) and icon_url overrides that are not http(s) URLs; only logged as invalid.',
   kinds: MESSAGE_KINDS,
   check(ctx) {
+    const report = (a: At, key: string, u: unknown) => {
+      if (typeof u !== 'string' || u === '' || isValidHttpUrl(u)) return;
+      ctx.report({ path: [...a.path, key], message: `${ONLY_LOGGED}: \`${key}\` must be an http:// or https:// URL.` });
+    };
     for (const a of attachments(ctx.root, ctx.kind)) {
-      for (const key of ATTACHMENT_URLS) {
-        const u = a.v[key];
-        if (typeof u !== 'string' || u === '' || isValidHttpUrl(u)) continue;
-        ctx.report({ path: [...a.path, key], message: `${ONLY_LOGGED}: \`${key}\` must be an http:// or https:// URL.` });
-      }
+      // the attachment URL keys, in that order, as named loads (one object shape, not a keyed lookup each)
+      const v = a.v;
+      report(a, 'author_link', v.author_link);
+      report(a, 'author_icon', v.author_icon);
+      report(a, 'title_link', v.title_link);
+      report(a, 'image_url', v.image_url);
+      report(a, 'thumb_url', v.thumb_url);
+      report(a, 'footer_icon', v.footer_icon);
     }
     if (ctx.kind === 'post') return;
     for (const r of responses(ctx.root, ctx.kind)) {
