@@ -1,9 +1,10 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { startSandbox, Sandbox } from '../../../src/sandbox/server';
 import { networkSettings } from '../../../src/vscode/config';
 import { testApi, withPrompter } from '../prompter';
-import { openDocument, ourDiagnostics, waitFor, workspaceUri } from '../util';
+import { openDocument, ourDiagnostics, waitFor, workspacePath, workspaceUri } from '../util';
 
 // This suite runs with Workspace Trust enabled and the test workspace NOT trusted.
 describe('Restricted Mode (untrusted workspace)', () => {
@@ -54,6 +55,26 @@ describe('Restricted Mode (untrusted workspace)', () => {
     } finally {
       await config.update('server', undefined, vscode.ConfigurationTarget.Workspace);
       await config.update('confirmBeforeSend', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('the preview works, and ignores a workspace value that would load remote images', async () => {
+    const config = vscode.workspace.getConfiguration('mattermostPayloads');
+    await config.update('preview.loadRemoteImages', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      fs.writeFileSync(workspacePath('image.incoming.json'), JSON.stringify({ text: 'look', attachments: [{ fallback: 'x', image_url: 'https://images.example.test/a.png' }] }));
+      await openDocument('image.incoming.json');
+      await vscode.commands.executeCommand('mattermostPayloads.openPreviewToSide');
+      const html = await waitFor('the preview HTML', async () => {
+        const h = await vscode.commands.executeCommand<string | undefined>('mattermostPayloads.preview.currentHtml');
+        return h && h.includes('data-testid="preview"') && h.includes('look') ? h : undefined;
+      });
+      assert.match(html, /data-testid="image-placeholder"/);
+      assert.ok(!/<img[^>]+src="https:\/\/images\.example\.test/.test(html), 'a remote image would load');
+      // The webview's own source is an https origin; what must be absent is the bare `https:` scheme source.
+      assert.ok(!/img-src[^;"]*\shttps:(?=[\s;"])/.test(html), 'the CSP allows remote images');
+    } finally {
+      await config.update('preview.loadRemoteImages', undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 });
