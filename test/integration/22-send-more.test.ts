@@ -152,4 +152,22 @@ describe('webhooks, history, timeouts, CodeLens', () => {
       await services.store.removeWebhook('remote-plain-http');
     }
   });
+
+  it('resends the recorded payload even after its file is gone', async () => {
+    const text = '{ "text": "sent from a file that is deleted afterwards" }\n';
+    fs.writeFileSync(workspacePath('gone.incoming.json'), text);
+    await openDocument('gone.incoming.json');
+    assert.strictEqual((await vscode.commands.executeCommand<{ status: string }>('mattermostPayloads.sendToWebhook'))?.status, 'sent');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    fs.rmSync(workspacePath('gone.incoming.json'));
+    await openDocument('more.incoming.json'); // another payload is active: it must not be sent instead
+    sandbox.clearRequests();
+    p.script(pick(/gone\.incoming\.json/), answer('ask', 'Resend'));
+    await vscode.commands.executeCommand('mattermostPayloads.showHistory');
+    const calls = sandbox.requests.filter(r => r.path.startsWith('/hooks/'));
+    assert.strictEqual(calls.length, 1);
+    assert.strictEqual(calls[0].body, text);
+    const { services } = await testApi();
+    assert.strictEqual(services.history.all()[0].file, 'gone.incoming.json');
+  });
 });

@@ -21,9 +21,18 @@ export interface SendOutcome { status: SendRecord['status'] | 'not sent'; detail
 
 interface Source { uri: vscode.Uri; text: string; kind: Kind | undefined; name: string }
 
-/** The active editor's text, unsaved changes included. The file is never modified. */
-function source(s: Services, uri?: vscode.Uri): Source | undefined {
-  const doc = uri ? vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
+/** What a resend sends again: the recorded text, under the recorded file name. */
+export interface Resend { text: string; file: string }
+
+/**
+ * The active editor's text, unsaved changes included (the file is never modified), or, for a
+ * resend, the recorded text under its recorded name.
+ */
+function source(s: Services, uri?: vscode.Uri, resend?: Resend): Source | undefined {
+  const doc = uri ? vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString()) : resend ? undefined : vscode.window.activeTextEditor?.document;
+  if (resend) {
+    return { uri: doc?.uri ?? vscode.Uri.file(resend.file), text: resend.text, kind: doc ? s.kinds.kindOf(doc)?.kind : undefined, name: resend.file };
+  }
   if (!doc) { void s.prompts.current.info('Open a payload file first.'); return undefined; }
   return { uri: doc.uri, text: doc.getText(), kind: s.kinds.kindOf(doc)?.kind, name: vscode.workspace.asRelativePath(doc.uri) };
 }
@@ -67,12 +76,11 @@ async function record(s: Services, src: Source, target: SendTarget, started: num
 
 // ------------------------------------------------------------------ webhook
 
-export async function sendToWebhook(s: Services, uri?: vscode.Uri, webhookName?: string, textOverride?: string): Promise<SendOutcome> {
+export async function sendToWebhook(s: Services, uri?: vscode.Uri, webhookName?: string, resend?: Resend): Promise<SendOutcome> {
   const none: SendOutcome = { status: 'not sent', detail: '' };
   if (!ensureTrusted('Sending to a webhook')) return { status: 'not sent', detail: 'Restricted Mode' };
-  const src = source(s, uri);
+  const src = source(s, uri, resend);
   if (!src) return none;
-  if (textOverride !== undefined) src.text = textOverride;
   if (src.kind && src.kind !== 'incoming') {
     const go = await s.prompts.current.ask(`This is a ${src.kind} payload, but webhooks take incoming-webhook payloads.`, 'Mattermost will read it as an incoming webhook.', 'Send Anyway');
     if (go !== 'Send Anyway') return none;
@@ -113,12 +121,11 @@ async function chooseWebhook(s: Services): Promise<string | undefined> {
 
 // ------------------------------------------------------------------ REST API
 
-export async function sendViaApi(s: Services, uri?: vscode.Uri, textOverride?: string): Promise<SendOutcome> {
+export async function sendViaApi(s: Services, uri?: vscode.Uri, resend?: Resend): Promise<SendOutcome> {
   const none: SendOutcome = { status: 'not sent', detail: '' };
   if (!ensureTrusted('Sending through the Mattermost API')) return { status: 'not sent', detail: 'Restricted Mode' };
-  const src = source(s, uri);
+  const src = source(s, uri, resend);
   if (!src) return none;
-  if (textOverride !== undefined) src.text = textOverride;
   if (src.kind === 'dialog') { void s.prompts.current.error('A dialog is opened by an integration with a trigger id, not posted to a channel.'); return none; }
   if (!(await passesLint(s, src, src.kind ?? 'post'))) return none;
   let account = await accountFor(s);
@@ -214,14 +221,16 @@ export async function showHistory(s: Services): Promise<void> {
 }
 
 async function resend(s: Services, r: SendRecord): Promise<SendOutcome | undefined> {
-  const uri = vscode.workspace.workspaceFolders?.[0] ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, r.file) : undefined;
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  const uri = folder ? vscode.Uri.joinPath(folder.uri, r.file) : undefined;
   const what = r.text !== undefined ? 'the same payload as then' : `${r.file} as it is now`;
   const go = await s.prompts.current.ask(`Resend to ${describeTarget(r.target)}?`, `This sends ${what} again.`, 'Resend');
   if (go !== 'Resend') return undefined;
   const doc = uri ? await vscode.workspace.openTextDocument(uri).then(d => d, () => undefined) : undefined;
-  if (!doc && r.text === undefined) { void s.prompts.current.error(`${r.file} no longer exists.`); return undefined; }
-  if (doc) await vscode.window.showTextDocument(doc, { preview: true, preserveFocus: true });
-  return r.target.type === 'webhook'
-    ? sendToWebhook(s, doc?.uri, r.target.name, r.text)
-    : sendViaApi(s, doc?.uri, r.text);
+  if (r.text === undefined) {
+    if (!doc) { void s.prompts.current.error(`${r.file} no longer exists, and the payload was too large to keep in the history.`); return undefined; }
+    await vscode.window.showTextDocument(doc, { preview: true, preserveFocus: true });
+  }
+  const again = r.text !== undefined ? { text: r.text, file: r.file } : undefined;
+  return r.target.type === 'webhook' ? sendToWebhook(s, doc?.uri, r.target.name, again) : sendViaApi(s, doc?.uri, again);
 }
