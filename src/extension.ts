@@ -23,13 +23,15 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const kinds = new PayloadKinds(context.workspaceState);
   const diagnostics = new PayloadDiagnostics(kinds, logger, context.asAbsolutePath('dist/lintWorker.js'));
   const s = createServices(context, logger, kinds, diagnostics);
+  const codeLens = new PayloadCodeLens(kinds, { preview: 'mattermostPayloads.openPreviewToSide' });
   const command = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(`mattermostPayloads.${id}`, run);
   context.subscriptions.push(
     logger, kinds, diagnostics,
     new KindStatusBar(kinds),
     new AccountStatusBar(s.store, kinds),
     vscode.languages.registerCodeActionsProvider(JSON_DOCUMENTS, new PayloadCodeActions(diagnostics), PayloadCodeActions.metadata),
-    vscode.languages.registerCodeLensProvider(JSON_DOCUMENTS, new PayloadCodeLens(kinds, { preview: 'mattermostPayloads.openPreviewToSide' })),
+    codeLens,
+    vscode.languages.registerCodeLensProvider(JSON_DOCUMENTS, codeLens),
     vscode.workspace.registerTextDocumentContentProvider(SchemaContentProvider.scheme, new SchemaContentProvider(context.extensionUri)),
     PreviewPanel.register(context, { kinds, diagnostics, logger }),
     command('showLog', () => logger.show()),

@@ -3,14 +3,20 @@ import { networkSettings } from './config';
 import { PayloadKinds } from './payloadKinds';
 
 /** "Send to ‹webhook›", "Send via API" and "Preview" above a payload file's first line. */
-export class PayloadCodeLens implements vscode.CodeLensProvider {
+export class PayloadCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly kinds: PayloadKinds, private readonly commands: { preview?: string }) {
-    kinds.onDidChange(() => this.changed.fire());
-    vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('mattermostPayloads')) this.changed.fire(); });
+    this.subscriptions = [
+      this.changed,
+      kinds.onDidChange(() => this.changed.fire()),
+      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('mattermostPayloads')) this.changed.fire(); }),
+    ];
   }
+
+  dispose(): void { for (const d of this.subscriptions) d.dispose(); }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     const detected = this.kinds.kindOf(doc);
