@@ -4,7 +4,7 @@ import { AccountStatusBar } from './vscode/accountStatusBar';
 import { PayloadCodeActions, disableRule } from './vscode/codeActions';
 import { PayloadCodeLens } from './vscode/codeLens';
 import { PayloadDiagnostics } from './vscode/diagnostics';
-import { loadCommands } from './vscode/lazy';
+import { Commands, loadCommands } from './vscode/lazy';
 import { Logger } from './vscode/logger';
 import { PayloadKinds } from './vscode/payloadKinds';
 import { PreviewPanel } from './vscode/previewPanel';
@@ -25,6 +25,18 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const s = createServices(context, logger, kinds, diagnostics);
   const codeLens = new PayloadCodeLens(kinds, { preview: 'mattermostPayloads.openPreviewToSide' });
   const command = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(`mattermostPayloads.${id}`, run);
+  /** A network command: anything unexpected is reported as what to do (with Retry), never as a stack trace. */
+  const network = (id: string, run: (c: Commands, arg?: unknown) => Promise<unknown>) => command(id, async (arg?: unknown) => {
+    let c: Commands | undefined;
+    try {
+      c = loadCommands();
+      return await run(c, arg);
+    } catch (e) {
+      if (c) c.reportError(s, id, e, '', () => vscode.commands.executeCommand(`mattermostPayloads.${id}`, arg));
+      else { logger.error(id, `could not load the command: ${e instanceof Error ? e.message : String(e)}`); void vscode.window.showErrorMessage('Mattermost Payloads could not load its network commands. See "Mattermost: Show Log".'); }
+      return undefined;
+    }
+  });
   context.subscriptions.push(
     logger, kinds, diagnostics,
     new KindStatusBar(kinds),
@@ -38,14 +50,14 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     command('selectKind', (uri?: vscode.Uri) => selectKind(kinds, uri)),
     command('disableRule', (rule: string, uri?: vscode.Uri) => disableRule(rule, uri)),
     // Network commands live in dist/commands.js, loaded on first use.
-    command('login', () => loadCommands().login(s)),
-    command('logout', () => loadCommands().logout(s)),
-    command('switchAccount', () => loadCommands().switchAccount(s)),
-    command('showCurrentUser', () => loadCommands().showCurrentUser(s)),
-    command('sendToWebhook', (uri?: vscode.Uri) => loadCommands().sendToWebhook(s, uri instanceof vscode.Uri ? uri : undefined)),
-    command('sendViaApi', (uri?: vscode.Uri) => loadCommands().sendViaApi(s, uri instanceof vscode.Uri ? uri : undefined)),
-    command('manageWebhooks', () => loadCommands().manageWebhooks(s)),
-    command('showHistory', () => loadCommands().showHistory(s)),
+    network('login', c => c.login(s)),
+    network('logout', c => c.logout(s)),
+    network('switchAccount', c => c.switchAccount(s)),
+    network('showCurrentUser', c => c.showCurrentUser(s)),
+    network('sendToWebhook', (c, uri) => c.sendToWebhook(s, uri instanceof vscode.Uri ? uri : undefined)),
+    network('sendViaApi', (c, uri) => c.sendViaApi(s, uri instanceof vscode.Uri ? uri : undefined)),
+    network('manageWebhooks', c => c.manageWebhooks(s)),
+    network('showHistory', c => c.showHistory(s)),
   );
   logger.info('activate', `Mattermost Payloads ${context.extension.packageJSON.version} activated`);
   return context.extensionMode === vscode.ExtensionMode.Test ? { services: s } : undefined;

@@ -43,7 +43,8 @@ function matches(doc: vscode.TextDocument, p: Problem, d: vscode.Diagnostic): bo
 }
 
 /** Adds a rule id to mattermostPayloads.lint.disabledRules at workspace level (or user level without a workspace). */
-export async function disableRule(rule: string, uri?: vscode.Uri): Promise<void> {
+export async function disableRule(rule: unknown, uri?: vscode.Uri): Promise<void> {
+  if (typeof rule !== 'string' || !/^[a-z0-9-]+$/.test(rule)) return;
   const config = vscode.workspace.getConfiguration(SECTION, uri);
   const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   const inspected = config.inspect<string[]>('lint.disabledRules');

@@ -22,6 +22,8 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 export class PayloadDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('mattermost-payloads');
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Bumped by every lint start and every clear: an older lint's result is dropped. */
+  private readonly generation = new Map<string, number>();
   /** The problems behind the published diagnostics, for quick fixes and the preview. */
   private readonly latest = new Map<string, { version: number; problems: Problem[] }>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -63,6 +65,8 @@ export class PayloadDiagnostics implements vscode.Disposable {
     }
     const t0 = Date.now();
     const version = doc.version;
+    const generation = (this.generation.get(key) ?? 0) + 1;
+    this.generation.set(key, generation);
     let problems: Problem[];
     try {
       problems = await this.runner.lint(text, detected.kind, { disabledRules: settings.disabledRules });
@@ -70,7 +74,8 @@ export class PayloadDiagnostics implements vscode.Disposable {
       this.logger.error('lint', `linting ${vscode.workspace.asRelativePath(doc.uri)} failed: ${e instanceof Error ? e.message : String(e)}`);
       return;
     }
-    if (doc.isClosed || doc.version !== version) return; // stale: a newer lint is scheduled
+    // Stale: the text changed, the kind changed, or the document was closed meanwhile.
+    if (doc.isClosed || doc.version !== version || this.generation.get(key) !== generation) return;
     this.latest.set(key, { version: doc.version, problems });
     const diagnostics = problems.map(p => toDiagnostic(doc, p));
     if (settings.onSaveOverBytes > 0 && text.length > settings.onSaveOverBytes) {
@@ -104,6 +109,10 @@ export class PayloadDiagnostics implements vscode.Disposable {
   }
 
   private clear(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.generation.set(key, (this.generation.get(key) ?? 0) + 1);
     this.collection.delete(uri);
     this.latest.delete(uri.toString());
   }

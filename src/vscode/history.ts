@@ -33,7 +33,9 @@ export class SendHistory {
       ...record,
       id: `${record.at.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
       detail: redact(record.detail),
-      text: record.text !== undefined && record.text.length <= MAX_TEXT ? record.text : undefined,
+      // Kept for Resend only when small and free of anything that looks like a secret
+      // (interactive payloads can carry callback tokens); otherwise Resend reads the file again.
+      text: record.text !== undefined && record.text.length <= MAX_TEXT && redact(record.text) === record.text ? record.text : undefined,
     };
     await this.state.update(KEY, [entry, ...this.all()].slice(0, LIMIT));
     return entry;

@@ -28,6 +28,6 @@ export class Logger implements vscode.Disposable {
   dispose(): void { this.channel.dispose(); }
 
   private line(area: string, message: string): string {
-    return this.redact(`[${area}] ${message}`);
+    return this.redact(area ? `[${area}] ${message}` : message);
   }
 }

@@ -9,8 +9,9 @@ export function createClient(logger: Logger, timeoutMs: number): MattermostClien
     fetch: fetch as unknown as FetchLike,
     timeoutMs,
     logger: (level, message) => {
-      if (level === 'trace') logger.trace('http', () => message);
-      else logger[level]('http', message);
+      // Core lines already carry their [area] prefix.
+      if (level === 'trace') logger.trace('', () => message);
+      else logger[level]('', message);
     },
   });
 }

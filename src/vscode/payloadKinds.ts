@@ -20,7 +20,14 @@ export class PayloadKinds implements vscode.Disposable {
     const chosen = this.overrides()[doc.uri.toString()];
     if (chosen) return { kind: chosen, by: 'choice' };
     const relative = vscode.workspace.asRelativePath(doc.uri, false);
-    const found = detectKind(relative, doc.getText(), lintSettings(doc.uri).associations);
+    // "$schema" counts only near the top: never copy a 10 MB document on every keystroke.
+    const head = doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(65536)));
+    let found: ReturnType<typeof detectKind>;
+    try {
+      found = detectKind(relative, head, lintSettings(doc.uri).associations);
+    } catch {
+      found = undefined; // a broken setting must never break the editor
+    }
     return found ? { kind: found.kind, by: found.by as DetectedBy } : undefined;
   }
 

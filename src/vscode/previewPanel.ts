@@ -48,12 +48,15 @@ export class PreviewPanel implements vscode.Disposable {
     const preview = new PreviewPanel(context.extensionUri, deps);
     preview.disposables.push(
       vscode.commands.registerCommand(OPEN_PREVIEW_COMMAND, (uri?: unknown) => preview.open(uri instanceof vscode.Uri ? uri : undefined)),
-      vscode.commands.registerCommand(CURRENT_HTML_COMMAND, () => preview.html),
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
         // No state to restore (no script, so no setState): show the active payload again.
         deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => preview.adopt(panel, vscode.window.activeTextEditor?.document),
       }),
     );
+    // Test support only: other extensions must not be able to read the rendered payload.
+    if (context.extensionMode === vscode.ExtensionMode.Test) {
+      preview.disposables.push(vscode.commands.registerCommand(CURRENT_HTML_COMMAND, () => preview.html));
+    }
     return preview;
   }
 

@@ -49,6 +49,7 @@ async function runWithCodeServer(suite, env) {
   } finally {
     await close();
     await cs.stop();
+    if (!process.env.MMP_KEEP) fs.rmSync(cs.dir, { recursive: true, force: true });
   }
 }
 

@@ -170,4 +170,21 @@ describe('webhooks, history, timeouts, CodeLens', () => {
     const { services } = await testApi();
     assert.strictEqual(services.history.all()[0].file, 'gone.incoming.json');
   });
+
+  it('resends via the API to the recorded channel, even after the default channel setting changed', async () => {
+    await config().update('defaultChannel', 'sandbox/town-square', vscode.ConfigurationTarget.Global);
+    try {
+      await openDocument('more.incoming.json');
+      assert.strictEqual((await vscode.commands.executeCommand<{ status: string }>('mattermostPayloads.sendViaApi'))?.status, 'sent');
+      await config().update('defaultChannel', 'sandbox/off-topic', vscode.ConfigurationTarget.Global);
+      sandbox.clearRequests();
+      p.script(pick(/more\.incoming\.json → ~sandbox\/town-square/), answer('ask', 'Resend'));
+      await vscode.commands.executeCommand('mattermostPayloads.showHistory');
+      const posts = sandbox.requests.filter(r => r.method === 'POST' && r.path === '/api/v4/posts');
+      assert.strictEqual(posts.length, 1);
+      assert.strictEqual(JSON.parse(posts[0].body).channel_id, SEED.channels.townSquare.id, 'resent somewhere else');
+    } finally {
+      await config().update('defaultChannel', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });

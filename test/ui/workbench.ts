@@ -50,7 +50,11 @@ async function start(): Promise<Workbench> {
       if (value === undefined) delete settings[key]; else settings[key] = value;
       fs.writeFileSync(file, JSON.stringify(settings, null, 2));
     },
-    async stop() { await browser.close(); await cs.stop(); },
+    async stop() {
+      await browser.close();
+      await cs.stop();
+      if (!process.env.MMP_KEEP) fs.rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 

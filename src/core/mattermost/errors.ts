@@ -244,7 +244,7 @@ const BY_ID: Record<string, Omit<Advice, 'summary'> & { summary?: string }> = {
   'model.post.is_valid.type.app_error': { summary: 'Invalid post type', detail: 'Use "", "slack_attachment" or a "custom_…" type.', action: 'edit-payload' },
   'api.context.permissions.app_error': { summary: 'No permission', detail: 'Your account may not do this here — for example post in this channel (read-only, archived, or you are not a member). Pick another channel or ask an admin.', action: 'check-channel' },
   'app.channel.get_by_name.missing.app_error': { summary: 'Unknown channel', detail: 'No channel with that name in that team (use the URL name, e.g. "town-square"), or you are not a member.', action: 'check-channel' },
-  'api.context.session_expired.app_error': { summary: 'Session expired', detail: 'Log in again; the request will be sent once more after that.', action: 'login' },
+  'api.context.session_expired.app_error': { summary: 'Session expired', detail: 'Your session has expired or was revoked. Log in again.', action: 'login' },
   'api.context.token_provided.app_error': { summary: 'Token not accepted that way', detail: 'The server refuses this token; log in again.', action: 'login' },
   'mfa.validate_token.authenticate.app_error': { summary: 'MFA code needed', detail: 'Enter the 6-digit code from your authenticator app.', action: 'enter-mfa' },
   'api.user.check_user_mfa.bad_code.app_error': { summary: 'Wrong MFA code', detail: 'The code was not accepted. Enter the current code from your authenticator app.', action: 'enter-mfa' },
@@ -272,7 +272,7 @@ function rawAdvice(error: unknown): Advice {
       : { summary: 'MFA code needed', detail: 'This account uses multi-factor authentication. Enter the 6-digit code from your authenticator app.', action: 'enter-mfa' };
   }
   if (error instanceof SessionExpiredError) {
-    return { summary: 'Session expired', detail: 'Your session has expired or was revoked. Log in again; the request will be sent once more after that.', action: 'login' };
+    return { summary: 'Session expired', detail: 'Your session has expired or was revoked. Log in again.', action: 'login' };
   }
   if (error instanceof TokenRevokedError) {
     return { summary: 'Access token revoked', detail: 'Personal access tokens do not expire, so this one was revoked (or is wrong, or token access was disabled). Create a new token in Profile → Security, then log in with it.', action: 'login' };

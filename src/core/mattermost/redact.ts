@@ -81,7 +81,7 @@ const RULES: Array<[RegExp, string]> = [
   // Header objects printed as [["authorization","x"]] or util.inspect arrays.
   [new RegExp(`(["'])(${SENSITIVE_KEYS})\\1(\\s*,\\s*)(["'])(?:(?!\\4).)*\\4`, 'gi'), `$1$2$1$3$4${MASK}$4`],
   // Form fields and query parameters: token=…, access_token=…, password=…, login_id=…
-  [new RegExp(`(^|[?&;\\s"'(])(${SENSITIVE_KEYS})=([^&\\s#"'<>]*)`, 'gim'), `$1$2=${MASK}`],
+  [new RegExp(`(^|[?&;#\\s"'(])(${SENSITIVE_KEYS})=([^&\\s#"'<>]*)`, 'gim'), `$1$2=${MASK}`],
   // Mattermost cookies wherever they appear.
   [/\b(MMAUTHTOKEN|MMCSRF|MMUSERID|MMAUTHTOKEN_[A-Za-z0-9]+)=([^;\s&"',]*)/g, `$1=${MASK}`],
   // Bearer / Token credentials outside a header line.

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { withSessionRetry } from '../../core/mattermost/client';
 import { MfaRequiredError } from '../../core/mattermost/errors';
+import { redact } from '../../core/mattermost/redact';
 import { normalizeServerUrl, tryNormalizeServerUrl } from '../../core/mattermost/origin';
 import { Account, MattermostUser } from '../../core/mattermost/types';
 import { networkSettings } from '../config';
@@ -82,7 +84,7 @@ export async function accountFor(s: Services, serverUrl?: string): Promise<Accou
   }
   const target = tryNormalizeServerUrl(wanted);
   if (!target) {
-    void s.prompts.current.error(`The server setting "${wanted}" is not an http(s) URL. Fix mattermostPayloads.server.`);
+    void s.prompts.current.error(`The server setting "${redact(wanted)}" is not an http(s) URL without a user name, query or fragment. Fix mattermostPayloads.server.`);
     return undefined;
   }
   const stored = await s.store.account(target.origin);
@@ -144,7 +146,7 @@ export async function showCurrentUser(s: Services): Promise<string | undefined> 
   const account = await accountFor(s);
   if (!account) return undefined;
   try {
-    const me = await client(s).me(account);
+    const me = await withSessionRetry(account, a => client(s).me(a), () => relogin(s, account.origin));
     const text = `Logged in to ${account.origin} as @${me.username}${me.email ? ` (${me.email})` : ''}, with a ${account.tokenKind === 'pat' ? 'personal access token' : 'session token'}.`;
     void s.prompts.current.info(text);
     return text;

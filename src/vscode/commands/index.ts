@@ -3,3 +3,4 @@
 export { login, logout, showCurrentUser, switchAccount } from './account';
 export { sendToWebhook, sendViaApi, showHistory } from './send';
 export { manageWebhooks } from './webhooks';
+export { reportError } from './report';

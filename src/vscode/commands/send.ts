@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import * as vscode from 'vscode';
 import { withSessionRetry } from '../../core/mattermost/client';
 import { CancelledError } from '../../core/mattermost/errors';
@@ -22,15 +23,16 @@ export interface SendOutcome { status: SendRecord['status'] | 'not sent'; detail
 interface Source { uri: vscode.Uri; text: string; kind: Kind | undefined; name: string }
 
 /** What a resend sends again: the recorded text, under the recorded file name. */
-export interface Resend { text: string; file: string }
+export interface Resend { text?: string; file: string; target: SendTarget }
 
 /**
  * The active editor's text, unsaved changes included (the file is never modified), or, for a
  * resend, the recorded text under its recorded name.
  */
 function source(s: Services, uri?: vscode.Uri, resend?: Resend): Source | undefined {
-  const doc = uri ? vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString()) : resend ? undefined : vscode.window.activeTextEditor?.document;
-  if (resend) {
+  const recorded = resend?.text !== undefined;
+  const doc = uri ? vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString()) : recorded ? undefined : vscode.window.activeTextEditor?.document;
+  if (resend && resend.text !== undefined) {
     return { uri: doc?.uri ?? vscode.Uri.file(resend.file), text: resend.text, kind: doc ? s.kinds.kindOf(doc)?.kind : undefined, name: resend.file };
   }
   if (!doc) { void s.prompts.current.info('Open a payload file first.'); return undefined; }
@@ -47,19 +49,30 @@ async function passesLint(s: Services, src: Source, kind: Kind): Promise<boolean
   return choice === 'Send Anyway';
 }
 
-/** Ask before the first send to a target in this workspace (setting), and always before plain http to a non-loopback host. */
-async function confirmed(s: Services, targetKey: string, label: string, url: URL): Promise<boolean> {
+/**
+ * Ask before the first send to a target in this workspace (setting), and always before plain http to
+ * a non-loopback host. A target is remembered only after a successful send (rememberTarget).
+ */
+export async function confirmed(s: Services, targetKey: string | undefined, label: string, url: URL): Promise<boolean> {
   const plainHttp = url.protocol === 'http:' && !isLoopbackHost(url.hostname);
-  const sent = s.context.workspaceState.get<string[]>(SENT_TARGETS) ?? [];
-  const first = !sent.includes(targetKey);
+  const first = targetKey !== undefined && !(s.context.workspaceState.get<string[]>(SENT_TARGETS) ?? []).includes(targetKey);
   if (plainHttp || (first && networkSettings().confirmBeforeSend)) {
     const detail = plainHttp
       ? 'This is plain http:// to a host that is not this machine: the payload and any credential can be read on the way.'
       : 'This is the first send to this target from this workspace (setting mattermostPayloads.confirmBeforeSend).';
     if (await s.prompts.current.ask(`Send the payload to ${label}?`, detail, 'Send') !== 'Send') return false;
   }
-  if (first) await s.context.workspaceState.update(SENT_TARGETS, [...sent, targetKey]);
   return true;
+}
+
+async function rememberTarget(s: Services, targetKey: string): Promise<void> {
+  const sent = s.context.workspaceState.get<string[]>(SENT_TARGETS) ?? [];
+  if (!sent.includes(targetKey)) await s.context.workspaceState.update(SENT_TARGETS, [...sent, targetKey]);
+}
+
+/** A webhook target is its name AND its URL: a name that now points elsewhere is a new target. */
+function webhookKey(name: string, url: string): string {
+  return `webhook:${name}:${createHash('sha256').update(url).digest('hex').slice(0, 16)}`;
 }
 
 async function withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -91,10 +104,16 @@ export async function sendToWebhook(s: Services, uri?: vscode.Uri, webhookName?:
   const url = await s.store.webhookUrl(name).catch(e => { reportError(s, 'send', e); return undefined; });
   if (!url) { void s.prompts.current.error(`No webhook named "${name}" is stored. Add it with "Mattermost: Manage Webhooks".`); return none; }
   const target: SendTarget = { type: 'webhook', name, redactedUrl: redactUrl(url) };
-  if (!(await confirmed(s, `webhook:${name}`, `webhook "${name}"`, new URL(url)))) return none;
+  if (resend?.target.type === 'webhook' && resend.target.redactedUrl !== target.redactedUrl) {
+    const go = await s.prompts.current.ask(`Webhook "${name}" now points to ${target.redactedUrl}, not ${resend.target.redactedUrl} as when this was sent. Send there?`, 'The stored URL for this name has changed since.', 'Send');
+    if (go !== 'Send') return none;
+  }
+  const key = webhookKey(name, url);
+  if (!(await confirmed(s, key, `webhook "${name}"`, new URL(url)))) return none;
   const started = Date.now();
   try {
     const r = await withProgress(`Sending ${src.name} to webhook "${name}"…`, signal => client(s).postWebhook(url, src.text, { signal, timeoutMs: networkSettings().timeoutMs }));
+    await rememberTarget(s, key);
     const detail = `${r.status} ${r.body.trim().slice(0, 40)}`;
     await record(s, src, target, started, 'sent', detail);
     s.logger.info('send', `${src.name} → ${describeTarget(target)}: ${detail} in ${Date.now() - started} ms`);
@@ -128,9 +147,13 @@ export async function sendViaApi(s: Services, uri?: vscode.Uri, resend?: Resend)
   if (!src) return none;
   if (src.kind === 'dialog') { void s.prompts.current.error('A dialog is opened by an integration with a trigger id, not posted to a channel.'); return none; }
   if (!(await passesLint(s, src, src.kind ?? 'post'))) return none;
-  let account = await accountFor(s);
+  // A resend goes to the recorded server and channel, not to whatever the settings name now.
+  const recorded = resend?.target.type === 'api' ? resend.target : undefined;
+  let account = await accountFor(s, recorded?.origin);
   if (!account) return none;
-  const channel = await chooseChannel(s, account);
+  const channel = recorded
+    ? { account, teamName: recorded.teamName ?? recorded.channel.split('/')[0], channel: { id: recorded.channelId, team_id: '', name: recorded.channel.split('/').pop() ?? recorded.channel, display_name: recorded.channel, type: 'O' } }
+    : await chooseChannel(s, account);
   if (!channel) return none;
   account = channel.account;
   let converted: ReturnType<typeof toPost>;
@@ -139,11 +162,13 @@ export async function sendViaApi(s: Services, uri?: vscode.Uri, resend?: Resend)
   // What the REST API itself refuses (it does not split long messages as webhooks do).
   if (src.kind !== 'post' && !(await passesLint(s, { ...src, text: JSON.stringify(body) }, 'post'))) return none;
   const target: SendTarget = { type: 'api', origin: account.origin, channel: `${channel.teamName}/${channel.channel.name}`, channelId: channel.channel.id, teamName: channel.teamName };
-  if (!(await confirmed(s, `api:${account.origin}:${channel.channel.id}`, `~${channel.channel.name} on ${account.origin}`, new URL(account.origin)))) return none;
+  const key = `api:${account.origin}:${channel.channel.id}`;
+  if (!(await confirmed(s, key, `~${channel.channel.name} on ${account.origin}`, new URL(account.origin)))) return none;
   const started = Date.now();
   try {
     const created = await withProgress(`Posting ${src.name} to ~${channel.channel.name}…`, signal =>
       withSessionRetry(account!, a => client(s).createPost(a, body, { signal, teamName: channel.teamName, timeoutMs: networkSettings().timeoutMs }), () => relogin(s, account!.origin)));
+    await rememberTarget(s, key);
     const dropped = converted.notes.filter(n => n.kind !== 'converted').map(n => n.message);
     const detail = `201 post ${created.post.id}`;
     await record(s, src, target, started, 'sent', detail);
@@ -175,7 +200,7 @@ async function chooseChannel(s: Services, account: Account): Promise<ChosenChann
     const items: Item[] = [];
     for (const team of teams) {
       items.push({ label: team.display_name || team.name, kind: vscode.QuickPickItemKind.Separator });
-      for (const c of await api.myChannels(account, team.id)) {
+      for (const c of await withSessionRetry(account, a => api.myChannels(a, team.id), () => relogin(s, account.origin))) {
         if (c.type !== 'O' && c.type !== 'P') continue;
         items.push({ label: `${c.type === 'P' ? '$(lock)' : '$(comment-discussion)'} ${c.display_name || c.name}`, description: `${team.name}/${c.name}`, team: team.name, channel: c });
       }
@@ -206,6 +231,7 @@ async function failed(s: Services, src: Source, target: SendTarget, started: num
 // ------------------------------------------------------------------ history
 
 export async function showHistory(s: Services): Promise<void> {
+  if (!ensureTrusted('Resending from the send history')) return;
   const all = s.history.all();
   if (all.length === 0) { void s.prompts.current.info('Nothing has been sent from this workspace yet.'); return; }
   type Item = vscode.QuickPickItem & { record: SendRecord };
@@ -231,6 +257,6 @@ async function resend(s: Services, r: SendRecord): Promise<SendOutcome | undefin
     if (!doc) { void s.prompts.current.error(`${r.file} no longer exists, and the payload was too large to keep in the history.`); return undefined; }
     await vscode.window.showTextDocument(doc, { preview: true, preserveFocus: true });
   }
-  const again = r.text !== undefined ? { text: r.text, file: r.file } : undefined;
+  const again: Resend = { text: r.text, file: r.file, target: r.target };
   return r.target.type === 'webhook' ? sendToWebhook(s, doc?.uri, r.target.name, again) : sendViaApi(s, doc?.uri, again);
 }

@@ -3,6 +3,7 @@ import { parseWebhookUrl } from '../../core/mattermost/origin';
 import { redactUrl } from '../../core/mattermost/redact';
 import { Services } from '../services';
 import { client, reportError } from './report';
+import { confirmed } from './send';
 import { ensureTrusted } from '../trust';
 
 const NAME_RULE = /^[\w .@-]{1,60}$/;
@@ -44,7 +45,11 @@ export async function manageWebhooks(s: Services): Promise<void> {
   const action = await s.prompts.current.pick([{ label: 'Test' , description: 'post a short test message to it' }, { label: 'Rename' }, { label: 'Remove' }], { placeHolder: `Webhook "${picked.name}"` });
   try {
     if (action?.label === 'Rename') {
-      const to = await s.prompts.current.input({ prompt: `New name for "${picked.name}"`, value: picked.name, validateInput: v => (NAME_RULE.test(v.trim()) ? undefined : 'Use 1–60 letters, digits, spaces, dots, @, _ or -.') });
+      const taken = new Set((await s.store.webhooks()).map(w => w.name).filter(n => n !== picked.name));
+      const to = await s.prompts.current.input({
+        prompt: `New name for "${picked.name}"`, value: picked.name,
+        validateInput: v => (!NAME_RULE.test(v.trim()) ? 'Use 1–60 letters, digits, spaces, dots, @, _ or -.' : taken.has(v.trim()) ? 'That name is taken.' : undefined),
+      });
       if (to && to.trim() !== picked.name) await s.store.renameWebhook(picked.name, to.trim());
     } else if (action?.label === 'Remove') {
       const sure = await s.prompts.current.ask(`Remove webhook "${picked.name}"?`, 'Its URL is deleted from VS Code\'s secret storage.', 'Remove');
@@ -52,6 +57,7 @@ export async function manageWebhooks(s: Services): Promise<void> {
     } else if (action?.label === 'Test') {
       const url = await s.store.webhookUrl(picked.name);
       if (!url) return;
+      if (!(await confirmed(s, undefined, `webhook "${picked.name}"`, new URL(url)))) return;
       const r = await client(s).postWebhook(url, JSON.stringify({ text: 'Test message from Mattermost Payloads for VS Code.' }));
       void s.prompts.current.info(`Webhook "${picked.name}" answered ${r.status} ${r.body.trim().slice(0, 80)}.`);
     }

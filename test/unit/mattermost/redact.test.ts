@@ -42,6 +42,12 @@ describe('redact: every secret shape from SECURITY.md §5', () => {
     });
   }
 
+  it('masks an access_token in a URL fragment (OAuth implicit-flow style)', () => {
+    const out = redact('redirected to https://mm.example.com/callback#access_token=sekrit-fragment-token&state=1');
+    assert.ok(!out.includes('sekrit-fragment-token'), out);
+    assert.match(out, /#access_token=••••••&state=1/);
+  });
+
   it('is idempotent and leaves ordinary text alone', () => {
     const text = 'POST https://mm.example.com/api/v4/posts → 201 in 12 ms (channel town-square)';
     assert.equal(redact(text), text);
