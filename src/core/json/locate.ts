@@ -96,11 +96,8 @@ export class JsonLocator {
   stringRange(path: JsonPath, from: number, to: number): Range {
     const hit = this.node(path);
     if (!hit || !hit.found || hit.node.type !== 'string') return this.range(path, 'value');
-    const raw = this.text.slice(hit.node.offset, hit.node.offset + hit.node.length);
-    const map = decodedIndexMap(raw);
-    const a = map[Math.min(from, map.length - 1)];
-    const b = map[Math.min(to, map.length - 1)];
-    return this.map({ start: hit.node.offset + a, end: hit.node.offset + b });
+    const map = decodedIndexMap(this.text.slice(hit.node.offset, hit.node.offset + hit.node.length));
+    return this.map(decodedSubRange(hit.node.offset, map, from, to));
   }
 
   /** Offsets (document coordinates) of each decoded character index of the string at `path`, or undefined. */
@@ -230,17 +227,12 @@ export class ScanLocator {
     if (h) {
       const m = h.found ? this.stringMap(path) : undefined;
       if (!m) return this.range(path, 'value');
-      const a = m.map[Math.min(from, m.map.length - 1)];
-      const b = m.map[Math.min(to, m.map.length - 1)];
-      return this.map({ start: m.offset + a, end: m.offset + b });
+      return this.map(decodedSubRange(m.offset, m.map, from, to));
     }
     const hit = this.hit(path);
     if (!hit || !hit.found || hit.node.type !== 'string') return this.range(path, 'value');
-    const raw = this.text.slice(hit.node.offset, hit.node.offset + hit.node.length);
-    const map = decodedIndexMap(raw);
-    const a = map[Math.min(from, map.length - 1)];
-    const b = map[Math.min(to, map.length - 1)];
-    return this.map({ start: hit.node.offset + a, end: hit.node.offset + b });
+    const map = decodedIndexMap(this.text.slice(hit.node.offset, hit.node.offset + hit.node.length));
+    return this.map(decodedSubRange(hit.node.offset, map, from, to));
   }
 
   stringMap(path: JsonPath): { offset: number; map: number[] } | undefined {
@@ -297,4 +289,9 @@ export class ScanLocator {
   map(r: Range): Range {
     return this.mapped ? { start: this.toOriginal(r.start), end: this.toOriginal(r.end) } : r;
   }
+}
+
+/** Document range of decoded characters [from, to) of a string literal at `offset`, given its decoded-index map. */
+function decodedSubRange(offset: number, map: number[], from: number, to: number): Range {
+  return { start: offset + map[Math.min(from, map.length - 1)], end: offset + map[Math.min(to, map.length - 1)] };
 }
