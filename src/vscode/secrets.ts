@@ -21,6 +21,11 @@ const WEBHOOK_INDEX = `${PREFIX}webhooks`;
 const accountKey = (origin: string) => `${PREFIX}account:${origin}`;
 const webhookKey = (name: string) => `${PREFIX}webhook:${name}`;
 const CURRENT = `${PREFIX}currentAccount`;
+/** Not a secret: origin and username of the current account, so the status bar never reads SecretStorage. */
+const SHOWN = `${PREFIX}shownAccount`;
+
+/** What the account status bar shows. */
+export interface ShownAccount { origin: string; username: string }
 
 /**
  * Accounts and webhook URLs, all in SecretStorage. A token is stored under the exact normalized
@@ -64,6 +69,7 @@ export class CredentialStore implements vscode.Disposable {
     index.push({ origin: account.origin, username: account.user.username, userId: account.user.id, tokenKind: account.tokenKind });
     await this.store(ACCOUNT_INDEX, JSON.stringify(index), 'save the list of logins');
     await this.globalState.update(CURRENT, account.origin);
+    await this.current();
   }
 
   async removeAccount(origin: string): Promise<void> {
@@ -71,16 +77,44 @@ export class CredentialStore implements vscode.Disposable {
     const index = (await this.accounts()).filter(a => a.origin !== origin);
     await this.store(ACCOUNT_INDEX, JSON.stringify(index), 'save the list of logins');
     if (this.globalState.get(CURRENT) === origin) await this.globalState.update(CURRENT, index[0]?.origin);
+    await this.current();
   }
 
-  /** The account the user last logged in to or switched to, if it is still stored. */
+  /**
+   * The account the user last logged in to or switched to, if it is still stored. Reads
+   * SecretStorage, and brings `shownAccount()` up to date (firing onDidChange when it was stale).
+   */
   async current(): Promise<AccountSummary | undefined> {
     const all = await this.accounts();
     const origin = this.globalState.get<string>(CURRENT);
-    return all.find(a => a.origin === origin) ?? all[0];
+    const found = all.find(a => a.origin === origin) ?? all[0];
+    if (await this.remember(found)) this.changed.fire();
+    return found;
   }
 
-  async setCurrent(origin: string): Promise<void> { await this.globalState.update(CURRENT, origin); this.changed.fire(); }
+  async setCurrent(origin: string): Promise<void> {
+    await this.globalState.update(CURRENT, origin);
+    await this.current();
+    this.changed.fire();
+  }
+
+  /**
+   * The current account as last seen (origin and username, kept in globalState): read without
+   * touching SecretStorage, so opening a payload file never makes the OS keyring ask for anything.
+   */
+  shownAccount(): ShownAccount | undefined {
+    const v = this.globalState.get<ShownAccount>(SHOWN);
+    return v && typeof v.origin === 'string' && typeof v.username === 'string' ? v : undefined;
+  }
+
+  /** Stores what the status bar shows for the current account `a`; true when it changed. */
+  private async remember(a: AccountSummary | undefined): Promise<boolean> {
+    const next: ShownAccount | undefined = a ? { origin: a.origin, username: a.username } : undefined;
+    const prev = this.shownAccount();
+    if (prev?.origin === next?.origin && prev?.username === next?.username) return false;
+    await this.globalState.update(SHOWN, next);
+    return true;
+  }
 
   // ---- webhooks
   async webhooks(): Promise<WebhookSummary[]> {

@@ -1,13 +1,32 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { AccountStatusBar } from '../../src/vscode/accountStatusBar';
 import { CredentialStore, SecretStorageFailure } from '../../src/vscode/secrets';
 import { testApi } from './prompter';
+import { openDocument, waitFor } from './util';
 
 /** A SecretStorage whose every call fails, as with a locked keyring. */
 function failingSecrets(): vscode.SecretStorage & { fire(key: string): void } {
   const emitter = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
   const fail = () => Promise.reject(new Error('keyring is locked'));
   return { get: fail, store: fail, delete: fail, keys: fail, onDidChange: emitter.event, fire: (key: string) => emitter.fire({ key }) } as unknown as vscode.SecretStorage & { fire(key: string): void };
+}
+
+/** An in-memory SecretStorage that counts reads, with change events as from another window. */
+function countingSecrets(): vscode.SecretStorage & { reads: number; values: Map<string, string>; fire(key: string): void } {
+  const emitter = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
+  const values = new Map<string, string>();
+  const s = {
+    reads: 0,
+    values,
+    get: async (key: string) => { s.reads++; return values.get(key); },
+    store: async (key: string, value: string) => { values.set(key, value); emitter.fire({ key }); },
+    delete: async (key: string) => { values.delete(key); emitter.fire({ key }); },
+    keys: async () => [...values.keys()],
+    onDidChange: emitter.event,
+    fire: (key: string) => emitter.fire({ key }),
+  };
+  return s as unknown as vscode.SecretStorage & { reads: number; values: Map<string, string>; fire(key: string): void };
 }
 
 class MemoryMemento implements vscode.Memento {
@@ -59,6 +78,34 @@ describe('secret storage', () => {
       }
     } finally {
       await services.store.removeAccount('https://mm.example.com');
+    }
+  });
+
+  it('the account status bar never reads SecretStorage when a payload file opens; a change in another window is shown', async () => {
+    const { services } = await testApi();
+    const secrets = countingSecrets();
+    const memento = new MemoryMemento();
+    const store = new CredentialStore(secrets, memento);
+    const token = 'tok-status-bar-never-shown-77';
+    await store.saveAccount({ origin: 'https://mm.example.com', token, tokenKind: 'pat', user: { id: 'u9', username: 'dora' } });
+    assert.ok(!JSON.stringify([...memento.values]).includes(token), 'the token went to globalState');
+    const bar = new AccountStatusBar(store, services.kinds);
+    try {
+      secrets.reads = 0;
+      assert.strictEqual(bar.text, '$(account) dora @ mm.example.com');
+      await openDocument('bad.incoming.json');
+      await openDocument('good.incoming.json');
+      await new Promise(r => setTimeout(r, 200));
+      assert.strictEqual(secrets.reads, 0, 'opening payload files read SecretStorage');
+      assert.strictEqual(bar.text, '$(account) dora @ mm.example.com');
+      // another window logs out: the index and the token go, this window hears of it and reads again
+      secrets.values.clear();
+      secrets.fire('mattermostPayloads.accounts');
+      await waitFor('the status bar to show the logout', () => bar.text === '$(account) Not logged in');
+      assert.ok(secrets.reads > 0);
+    } finally {
+      bar.dispose();
+      store.dispose();
     }
   });
 });
