@@ -28,7 +28,7 @@ export class PayloadCodeActions implements vscode.CodeActionProvider {
       }
       if (!offered.has(diagnostic.code) && diagnostic.code !== 'lint-on-save-only') {
         offered.add(diagnostic.code);
-        const off = new vscode.CodeAction(`Turn off rule "${diagnostic.code}" in this workspace`, vscode.CodeActionKind.QuickFix);
+        const off = new vscode.CodeAction(`Turn off rule "${diagnostic.code}" in ${ruleScope(doc.uri).where}`, vscode.CodeActionKind.QuickFix);
         off.command = { command: 'mattermostPayloads.disableRule', title: off.title, arguments: [diagnostic.code, doc.uri] };
         off.diagnostics = [diagnostic];
         actions.push(off);
@@ -42,12 +42,32 @@ function matches(doc: vscode.TextDocument, p: Problem, d: vscode.Diagnostic): bo
   return p.rule === d.code && doc.offsetAt(d.range.start) === p.start && doc.offsetAt(d.range.end) === p.end;
 }
 
-/** Adds a rule id to mattermostPayloads.lint.disabledRules at workspace level (or user level without a workspace). */
+/**
+ * Where "turn off rule" writes: the file's folder settings in a multi-root workspace (the folder's
+ * .vscode/settings.json, which its repository shares), the workspace settings in a single-folder
+ * workspace, the user settings without a workspace (or for a file outside every folder of a
+ * multi-root workspace: the .code-workspace file).
+ */
+function ruleScope(uri?: vscode.Uri): { target: vscode.ConfigurationTarget; where: string } {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) return { target: vscode.ConfigurationTarget.Global, where: 'your user settings' };
+  if (vscode.workspace.workspaceFile && uri && vscode.workspace.getWorkspaceFolder(uri)) {
+    return { target: vscode.ConfigurationTarget.WorkspaceFolder, where: 'this folder' };
+  }
+  return { target: vscode.ConfigurationTarget.Workspace, where: 'this workspace' };
+}
+
+/** Adds a rule id to mattermostPayloads.lint.disabledRules where ruleScope says. */
 export async function disableRule(rule: unknown, uri?: vscode.Uri): Promise<void> {
   if (typeof rule !== 'string' || !/^[a-z0-9-]+$/.test(rule)) return;
   const config = vscode.workspace.getConfiguration(SECTION, uri);
-  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const { target } = ruleScope(uri);
   const inspected = config.inspect<string[]>('lint.disabledRules');
-  const current = (target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.globalValue) ?? [];
+  const current =
+    (target === vscode.ConfigurationTarget.WorkspaceFolder
+      ? inspected?.workspaceFolderValue
+      : target === vscode.ConfigurationTarget.Workspace
+        ? inspected?.workspaceValue
+        : inspected?.globalValue) ?? [];
   if (!current.includes(rule)) await config.update('lint.disabledRules', [...current, rule], target);
 }
