@@ -111,6 +111,24 @@ describe('log in and send (against the sandbox on 127.0.0.1)', function () {
     assert.match(outcome!.permalink ?? '', new RegExp(`^${sandbox.url}/sandbox/pl/\\w+$`));
   });
 
+  it('via the API asks once about an error the conversion keeps: what was accepted is not asked again', async () => {
+    // over the server's 300 000 + 512-byte limit as a webhook body and, converted, as a REST body
+    const big = { text: 'a big one', attachments: Array.from({ length: 40 }, (_, i) => ({ fallback: `part ${i}`, text: 'x'.repeat(8000) })) };
+    fs.writeFileSync(workspacePath('oversized-api.incoming.json'), JSON.stringify(big, null, 2) + '\n');
+    await openDocument('oversized-api.incoming.json');
+    p.script(answer('ask', 'Send Anyway'), pick('sandbox/town-square'));
+    const posts = () => sandbox.requests.filter(r => r.method === 'POST' && r.path === '/api/v4/posts').length;
+    const before = posts();
+    const seen = p.seen.length;
+    const outcome = await vscode.commands.executeCommand<{ status: string }>('mattermostPayloads.sendViaApi');
+    const asks = p.seen.slice(seen).filter(x => x.type === 'ask' && /will reject/.test(x.text));
+    assert.strictEqual(asks.length, 1, p.texts());
+    assert.match(asks[0].text, /reads only the first 300512 bytes/);
+    // sent as the user said, once; the sandbox refuses the size as the server does
+    assert.strictEqual(posts(), before + 1);
+    assert.strictEqual(outcome?.status, 'failed');
+  });
+
   it('on a 401 asks to log in again and resends exactly once', async () => {
     await openDocument('send-me.incoming.json');
     sandbox.clearRequests();

@@ -39,14 +39,19 @@ function source(s: Services, uri?: vscode.Uri, resend?: Resend): Source | undefi
   return { uri: doc.uri, text: doc.getText(), kind: s.kinds.kindOf(doc)?.kind, name: vscode.workspace.asRelativePath(doc.uri) };
 }
 
-/** Lint first: if Mattermost would reject the payload, say why and offer "Send Anyway". */
-async function passesLint(s: Services, src: Source, kind: Kind): Promise<boolean> {
-  const errors = s.lint(src.text, kind, { disabledRules: lintSettings(src.uri).disabledRules }).filter(p => p.severity === 'error');
-  if (errors.length === 0) return true;
+/**
+ * Lint first: if Mattermost would reject the payload, say why and offer "Send Anyway". Returns the
+ * error rules the user accepted (none when there were no errors), or undefined when not to send.
+ * Errors of rules in `accepted` were already shown and accepted, so they do not ask again.
+ */
+async function passesLint(s: Services, src: Source, kind: Kind, accepted?: ReadonlySet<string>, what = 'this payload'): Promise<ReadonlySet<string> | undefined> {
+  const errors = s.lint(src.text, kind, { disabledRules: lintSettings(src.uri).disabledRules }).filter(p => p.severity === 'error' && !accepted?.has(p.rule));
+  if (errors.length === 0) return accepted ?? new Set();
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-  const choice = await s.prompts.current.ask(`Mattermost will reject this payload: ${errors[0].message}${more}`, 'See the Problems panel for every problem.', 'Send Anyway', 'Show Problems');
+  const choice = await s.prompts.current.ask(`Mattermost will reject ${what}: ${errors[0].message}${more}`, 'See the Problems panel for every problem.', 'Send Anyway', 'Show Problems');
   if (choice === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
-  return choice === 'Send Anyway';
+  if (choice !== 'Send Anyway') return undefined;
+  return new Set([...(accepted ?? []), ...errors.map(e => e.rule)]);
 }
 
 /**
@@ -146,7 +151,8 @@ export async function sendViaApi(s: Services, uri?: vscode.Uri, resend?: Resend)
   const src = source(s, uri, resend);
   if (!src) return none;
   if (src.kind === 'dialog') { void s.prompts.current.error('A dialog is opened by an integration with a trigger id, not posted to a channel.'); return none; }
-  if (!(await passesLint(s, src, src.kind ?? 'post'))) return none;
+  const accepted = await passesLint(s, src, src.kind ?? 'post');
+  if (!accepted) return none;
   // A resend goes to the recorded server and channel, not to whatever the settings name now.
   const recorded = resend?.target.type === 'api' ? resend.target : undefined;
   let account = await accountFor(s, recorded?.origin);
@@ -159,8 +165,9 @@ export async function sendViaApi(s: Services, uri?: vscode.Uri, resend?: Resend)
   let converted: ReturnType<typeof toPost>;
   try { converted = toPost(src.text, channel.channel.id); } catch (e) { reportError(s, 'send', e); return none; }
   const body = converted.body;
-  // What the REST API itself refuses (it does not split long messages as webhooks do).
-  if (src.kind !== 'post' && !(await passesLint(s, { ...src, text: JSON.stringify(body) }, 'post'))) return none;
+  // What the REST API itself refuses (it does not split long messages as webhooks do); what the
+  // user already accepted above is not asked again.
+  if (src.kind !== 'post' && !(await passesLint(s, { ...src, text: JSON.stringify(body) }, 'post', accepted, 'this post through the API'))) return none;
   const target: SendTarget = { type: 'api', origin: account.origin, channel: `${channel.teamName}/${channel.channel.name}`, channelId: channel.channel.id, teamName: channel.teamName };
   const key = `api:${account.origin}:${channel.channel.id}`;
   if (!(await confirmed(s, key, `~${channel.channel.name} on ${account.origin}`, new URL(account.origin)))) return none;
