@@ -13,6 +13,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as esbuild from 'esbuild';
 import { payloadCorePlugin } from '../scripts/esbuild-plugins.mjs';
 import { generate, SIZES } from './payloads.mjs';
+import { placePaths } from './floor.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -119,6 +120,28 @@ for (const size of SIZES) {
     rows.push(row);
     console.log(`${size.name.padStart(6)} ${errors ? 'errors' : 'valid '}  ours ${m.ours.toFixed(3)} ms  peer ${m.peer.toFixed(3)} ms  JSON.parse ${m.floor.toFixed(3)} ms  (${problems.length} problems: ${row.rules.join(', ') || 'none'})`);
   }
+}
+
+// ---------- for scale (not a budget): parsing and placing alone, at 2 KB ----------
+// JSON.parse, then a bare JavaScript scanner that only finds the problems' paths (bench/floor.mjs):
+// the least any linter that reports positions must do, before a single rule runs.
+let scale;
+{
+  const text = generate(SIZES[0].bytes, true);
+  const paths = core.lint(text, 'incoming').map(p => p.path);
+  if (placePaths(text, paths).some(([a]) => a < 0)) throw new Error('bench/floor.mjs did not find every path');
+  const { samples, reps, warm } = plan(text.length);
+  const t = { parse: [], place: [] };
+  for (let s = 0; s < warm + samples; s++) {
+    for (const name of s % 2 ? ['parse', 'place'] : ['place', 'parse']) {
+      const a = now();
+      for (let i = 0; i < reps; i++) if (name === 'parse') JSON.parse(text); else placePaths(text, paths);
+      const b = now();
+      if (s >= warm) t[name].push(ms(a, b) / reps);
+    }
+  }
+  scale = { problems: paths.length, parse: median(t.parse), place: median(t.place) };
+  console.log(`  2 KB errors  JSON.parse ${scale.parse.toFixed(4)} ms, bare scan placing ${scale.problems} paths ${scale.place.toFixed(4)} ms (${(scale.place / scale.parse).toFixed(2)}× JSON.parse)`);
 }
 
 for (const r of rows) {
@@ -244,6 +267,8 @@ const table = [
   '|---|---:|---:|---:|---:|---:|---:|---:|',
   ...rows.map(r => `| ${r.size} ${r.errors ? 'with errors' : 'valid'} | ${r.bytes.toLocaleString('en')} | ${r.problems}${r.problems && !r.errors ? ' (body-too-large)' : ''} | ${f(r.ours, 3)} ms | ${f(r.peer, 3)} ms | ${f(r.floor, 3)} ms | ${(r.peer / r.ours).toFixed(1)}× | ${(r.ours / r.floor).toFixed(2)}× |`),
 ].join('\n');
+const valid2 = rows.find(r => r.size === SIZES[0].name && !r.errors);
+const scaleChecks = valid2.ours / valid2.floor - 1;
 const checks = results.map(r => `| ${r.ok ? '✅' : '❌'} | ${r.name} | ${r.detail.replace(/\|/g, '\\|')} |`).join('\n');
 const md = `# Benchmark results
 
@@ -257,6 +282,13 @@ from the first to the last attachment. Above the server's 300 000 + 512-byte rea
 gets \`body-too-large\`, so those "valid" rows have one problem to place and are held to the 3× budget.
 
 ${table}
+
+For scale (not a budget): on the 2 KB payload with errors, JSON.parse takes ${f(scale.parse, 4)} ms and a bare
+JavaScript scanner that does nothing but find the offsets of the ${scale.problems} problems' paths (bench/floor.mjs: no
+rules, no messages) takes ${f(scale.place, 4)} ms, ${(scale.place / scale.parse).toFixed(2)}× JSON.parse. Add what the
+checks cost on a 2 KB document with nothing to report (ours minus JSON.parse on the valid row:
+${scaleChecks.toFixed(2)}× JSON.parse) and the least a lint with positions can cost here, with nothing spent on the
+${scale.problems} messages, ranges and fixes, is ${(1 + scale.place / scale.parse + scaleChecks).toFixed(2)}× JSON.parse.
 
 ## Budgets
 

@@ -114,7 +114,7 @@ describe('fast paths agree with the reference implementations (issue 6)', () => 
     };
     const hosts = ['example.com', 'a', 'a.b.c', 'xn--nxasmq6b.com', 'XN--abc.de', 'xn--a.com', '1.2.3.4', '999.1.1.1', 'a.1', 'a.0x1', 'ex-ample.com', '-a.com', 'a..b', 'a.b.', '', 'exa mple.com', 'user@host', 'host:80', 'host:99999', '[::1]', 'ex%41.com', 'é.com', 'a_b.com', 'a.b1'];
     const tails = ['', '/', '/p?q=1#f', '/a b', '/\\x', '?x', '#', '/%zz', '/é', '\t', '/ok\n'];
-    for (const scheme of ['http://', 'https://', 'HTTP://', 'ftp://']) for (const h of hosts) for (const t of tails) {
+    for (const scheme of ['http://', 'https://', 'HTTP://', 'ftp://', 'https//', 'httpx://', 'http:/', 'https:/', 'http', 'https:', 'htt', '']) for (const h of hosts) for (const t of tails) {
       const s = scheme + h + t;
       assert.strictEqual(isValidHttpUrl(s), parse(s), s);
     }

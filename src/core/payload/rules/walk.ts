@@ -172,15 +172,6 @@ class TextItem extends Item<string> implements TextAt {
   }
 }
 
-const ATTACHMENT_TEXTS: [string, TextRole, boolean][] = [
-  ['pretext', 'pretext', true],
-  ['text', 'attachment-text', true],
-  ['title', 'title', false],
-  ['author_name', 'author_name', false],
-  ['footer', 'footer', false],
-  ['fallback', 'fallback', false],
-];
-
 /** Every user-visible string of a message payload, with how the server treats it. */
 export function texts(root: unknown, kind: Kind): TextAt[] {
   const l = listsOf(root, kind);
@@ -202,6 +193,10 @@ function marked(s: string): boolean {
   return s.indexOf('*') >= 0 || s.indexOf('<') >= 0 || s.indexOf('|') >= 0;
 }
 
+function addText(out: TextAt[], onlyMarked: boolean, s: unknown, k: string, role: TextRole, slack: boolean, markdown: boolean, base: JsonPath, i: number): void {
+  if (typeof s === 'string' && (!onlyMarked || marked(s))) out.push(new TextItem(s, role, slack, markdown, base, i, k));
+}
+
 function collectTexts(root: unknown, kind: Kind, onlyMarked: boolean): TextAt[] {
   const out: TextAt[] = [];
   if (kind === 'dialog' || !isObject(root)) return out;
@@ -216,10 +211,13 @@ function collectTexts(root: unknown, kind: Kind, onlyMarked: boolean): TextAt[] 
     for (let i = 0; i < list.length; i++) {
       const a = list[i];
       if (!isObject(a)) continue;
-      for (const [k, role, markdown] of ATTACHMENT_TEXTS) {
-        const s = a[k];
-        if (typeof s === 'string' && (!onlyMarked || marked(s))) out.push(new TextItem(s, role, !skip, markdown, base, i, k));
-      }
+      // the attachment's texts (key, role, Markdown or not), unrolled: named loads, no tuple per key
+      addText(out, onlyMarked, a.pretext, 'pretext', 'pretext', !skip, true, base, i);
+      addText(out, onlyMarked, a.text, 'text', 'attachment-text', !skip, true, base, i);
+      addText(out, onlyMarked, a.title, 'title', 'title', !skip, false, base, i);
+      addText(out, onlyMarked, a.author_name, 'author_name', 'author_name', !skip, false, base, i);
+      addText(out, onlyMarked, a.footer, 'footer', 'footer', !skip, false, base, i);
+      addText(out, onlyMarked, a.fallback, 'fallback', 'fallback', !skip, false, base, i);
       const fl = a.fields;
       if (Array.isArray(fl)) {
         for (let j = 0; j < fl.length; j++) {
@@ -271,7 +269,11 @@ export function simpleHttpUrl(s: string): boolean {
 
 /** Go's model.IsValidHTTPURL: an http:// or https:// prefix (case-sensitive) and a host. */
 export function isValidHttpUrl(s: string): boolean {
-  if (!s.startsWith('http://') && !s.startsWith('https://')) return false;
+  // "http://" or "https://", compared by code unit (cheaper than two startsWith on every URL)
+  if (s.charCodeAt(0) !== 104 || s.charCodeAt(1) !== 116 || s.charCodeAt(2) !== 116 || s.charCodeAt(3) !== 112) return false;
+  const c4 = s.charCodeAt(4);
+  const at = c4 === 115 /* s */ ? 5 : 4;
+  if (s.charCodeAt(at) !== 58 || s.charCodeAt(at + 1) !== 47 || s.charCodeAt(at + 2) !== 47) return false;
   // Cheap accept for the common shape (a plain DNS host, then a path of printable ASCII), which the
   // URL parser always accepts; anything else (ports, user info, IP or IDN hosts, …) goes to it.
   if (simpleHttpUrl(s)) return true;
