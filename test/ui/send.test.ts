@@ -50,4 +50,39 @@ describe('sending from the command palette', () => {
     assert.strictEqual(sandbox.posts[0].channel_id, SEED.channels.townSquare.id);
     assert.ok(sandbox.posts[0].message.length > 0);
   });
+
+  it('Cancel on the progress notification stops the send: nothing is posted, the history says cancelled', async () => {
+    const { page } = await workbench();
+    const hookPath = `/hooks/${SEED.hooks.normal.id}`;
+    const calls = () => sandbox.requests.filter(r => r.path === hookPath).length;
+    const before = { calls: calls(), posts: sandbox.posts.length };
+    // the sandbox holds the request for 4 s, then drops it if the client has gone
+    sandbox.inject({ kind: 'delay', ms: 4000, path: '/hooks/' });
+    try {
+      await openFile(page, 'good.incoming.json');
+      await runCommand(page, 'Mattermost: Send Payload to Webhook');
+      await quickPick(page, 'sandbox');
+      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /Sending good\.incoming\.json to webhook "sandbox"/ }).first();
+      await toast.waitFor({ state: 'visible', timeout: 20000 });
+      for (let i = 0; i < 100 && calls() === before.calls; i++) await new Promise(r => setTimeout(r, 50));
+      assert.strictEqual(calls(), before.calls + 1, 'the request did not reach the sandbox');
+      await screenshot(page, 'send-progress');
+      await toast.locator('.monaco-button', { hasText: /^Cancel$/ }).click();
+      await toast.waitFor({ state: 'hidden', timeout: 20000 });
+
+      await runCommand(page, 'Mattermost: Show Send History');
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'cancelled by you' }).first();
+      await row.waitFor({ state: 'visible', timeout: 20000 });
+      assert.match(await row.innerText(), /good\.incoming\.json → webhook "sandbox"/);
+      await page.keyboard.press('Escape');
+
+      // past the delay: the sandbox saw the client go and posted nothing; nothing was sent again
+      await new Promise(r => setTimeout(r, 4500));
+      assert.strictEqual(sandbox.posts.length, before.posts, 'a cancelled send was posted');
+      assert.strictEqual(calls(), before.calls + 1, 'the send was retried');
+      assert.strictEqual(await page.locator('.notifications-toasts .notification-toast', { hasText: /Mattermost answered/ }).count(), 0, 'a success was shown');
+    } finally {
+      sandbox.clearFaults();
+    }
+  });
 });
