@@ -29,7 +29,11 @@ function ensureCodeServer() {
   const seed = path.join(tmp, 'rgseed');
   fs.mkdirSync(seed, { recursive: true });
   fs.copyFileSync(rg, path.join(seed, 'rg'));
-  execFileSync('tar', ['czf', path.join(rgCache, 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz'), '-C', seed, 'rg']);
+  // @vscode/ripgrep picks the archive by the machine's target; the same local rg serves under each
+  // Linux name it may ask for (x64 and arm64), so an arm64 machine is fed too.
+  for (const target of ['x86_64-unknown-linux-musl', 'aarch64-unknown-linux-musl']) {
+    execFileSync('tar', ['czf', path.join(rgCache, `ripgrep-v13.0.0-10-${target}.tar.gz`), '-C', seed, 'rg']);
+  }
   fs.writeFileSync(path.join(installDir, 'package.json'), JSON.stringify({ name: 'code-server-for-tests', private: true }));
   log(`installing code-server@${VERSION} into ${path.relative(process.cwd(), installDir)} (one time, builds native modules)…`);
   const t0 = Date.now();
