@@ -267,6 +267,9 @@ export class ScanLocator {
    * the one that counts). Falls back to the full lookup otherwise.
    */
   topLevelKeyRange(key: string | number): Range {
+    // a batch that went through this member knows it is the last one with its key (see PathBatch)
+    const h = this.fromBatch([key]);
+    if (h && h.found && h.n.keyStart >= 0) return this.map({ start: h.n.keyStart, end: h.n.keyEnd });
     const m = this.lastMember;
     if (m && m.key === key && !this.mapped) {
       const plain = /^[A-Za-z0-9_$ .-]*$/.test(key);

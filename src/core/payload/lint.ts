@@ -280,11 +280,11 @@ function bodyProblem(kind: Kind, bytes: number, text: string, cut: number, locat
 
 function place(pending: Pending[], locator: ScanLocator, text: string, actualPath: ((p: JsonPath) => JsonPath) | undefined, cut: number, bytes: number, kind: Kind): Problem[] {
   const problems: Problem[] = [];
-  if (cut >= 0 && !pending.some(p => p.rule === '__none')) {
+  if (pending.length === 0) {
     // Placed on the top-level key whose value the cut falls into.
-    problems.push(bodyProblem(kind, bytes, text, cut, locator));
+    if (cut >= 0) problems.push(bodyProblem(kind, bytes, text, cut, locator));
+    return problems;
   }
-  if (pending.length === 0) return problems;
   const toActual = actualPath ?? ((p: JsonPath) => p);
   const tools: FixTools = {
     text,
@@ -305,6 +305,8 @@ function place(pending: Pending[], locator: ScanLocator, text: string, actualPat
     if (pending[i].at === undefined) wanted.push(paths[i]);
   }
   locator.prefetch(wanted);
+  // after the batch: when it went through the member the cut falls into, it knows that member's key
+  if (cut >= 0) problems.push(bodyProblem(kind, bytes, text, cut, locator));
   for (let i = 0; i < pending.length; i++) {
     const p = pending[i];
     const path = paths[i];
