@@ -185,6 +185,26 @@ describe('batched positions and the second round of fast paths agree with the re
     }
   });
 
+  it('body-too-large sits on the key of the member the cut falls into, with or without other problems to place', () => {
+    const attachment = (i: number) => ({ fallback: `part ${i}`, color: i === 70 ? 'red' : 'good', text: 'x'.repeat(6000) });
+    const base = { text: 'big', attachments: Array.from({ length: 80 }, (_, i) => attachment(i)) };
+    const texts = [
+      JSON.stringify({ ...base, attachments: base.attachments.map((a, i) => ({ ...a, color: 'good', i })) }, null, 2), // only body-too-large
+      JSON.stringify(base, null, 2), // and a problem past the cut, in the same member
+      // a later member with the same key: the last one counts, as everywhere else
+      JSON.stringify(base, null, 2).slice(0, -2) + ',\n  "attachments": [{"fallback": "late", "color": "blue"}]\n}',
+    ];
+    for (const [n, text] of texts.entries()) {
+      const problems = lint(text, 'incoming');
+      const big = problems.find(p => p.rule === 'body-too-large');
+      assert.ok(big, `${n}: no body-too-large`);
+      assert.strictEqual(problems.some(p => p.rule === 'attachment-color'), n > 0, `${n}: attachment-color`);
+      const want = new JsonLocator(text).range(['attachments'], 'key');
+      assert.deepStrictEqual({ start: big.start, end: big.end }, want, `${n}: ${JSON.stringify(text.slice(big.start, big.end))}`);
+      assert.deepStrictEqual(big.path, ['attachments']);
+    }
+  });
+
   it('the byte count of a body over the limit = utf8Length, whatever its non-ASCII runs', () => {
     const limit = 300000 + 512;
     const r = rng(11);
