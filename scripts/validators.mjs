@@ -36,14 +36,9 @@ export function stripAnnotations(schema, inMap = false) {
 export function validatorsSource() {
   const Ajv = require('ajv').default;
   const standaloneCode = require('ajv/dist/standalone').default;
-  const ajv = new Ajv({
-    allErrors: true,
-    allowUnionTypes: true,
-    strictTypes: false,
-    validateSchema: false,
-    keywords: ['markdownDescription', 'markdownEnumDescriptions', 'defaultSnippets', 'x-go-map'],
-    code: { source: true, optimize: true },
-  });
+  // the options the core uses when it compiles at run time (src/core/payload/validate.ts)
+  const options = JSON.parse(readFileSync(join(root, 'src/core/payload/ajv-options.json'), 'utf8'));
+  const ajv = new Ajv({ ...options, code: { source: true, optimize: true } });
   const read = p => stripAnnotations(JSON.parse(readFileSync(p, 'utf8')));
   const defDir = join(root, 'schemas/definitions');
   for (const f of readdirSync(defDir).filter(f => f.endsWith('.json')).sort()) ajv.addSchema(read(join(defDir, f)));

@@ -6,6 +6,7 @@
  * `setValidatorFactory` replaces how they are obtained.
  */
 import type { Kind } from './problem';
+import AJV_OPTIONS from './ajv-options.json';
 import { loadSchemas } from './schemas';
 
 export interface SchemaIssue {
@@ -38,13 +39,8 @@ function ajvFactory(): ValidatorFactory {
   const AjvModule = require('ajv');
   const Ajv = AjvModule.default ?? AjvModule;
   const set = loadSchemas();
-  const ajv = new Ajv({
-    allErrors: true,
-    allowUnionTypes: true,
-    strictTypes: false,
-    validateSchema: false,
-    keywords: ['markdownDescription', 'markdownEnumDescriptions', 'defaultSnippets', 'x-go-map'],
-  });
+  // the same options as the build-time standalone validators (scripts/validators.mjs)
+  const ajv = new Ajv({ ...AJV_OPTIONS, keywords: [...AJV_OPTIONS.keywords] });
   for (const d of set.definitions) ajv.addSchema(d);
   for (const s of Object.values(set.kinds)) ajv.addSchema(s);
   return (kind: Kind) => ajv.getSchema(set.kinds[kind].$id) as CompiledValidator;

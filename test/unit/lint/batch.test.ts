@@ -5,8 +5,6 @@
  * the native byte count as an upper bound of utf8Length, and markedTexts with texts. No timings here.
  */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { JsonLocator, JsonPath, ScanLocator } from '../../../src/core/json/locate';
 import { valueEnd } from '../../../src/core/json/scan';
 import { lint } from '../../../src/core/payload/lint';
@@ -14,9 +12,8 @@ import { normalize } from '../../../src/core/payload/normalize';
 import { shapeOf } from '../../../src/core/payload/shapes';
 import { findSlackBold, hasLoneStar } from '../../../src/core/payload/slack';
 import { markedTexts, texts, utf8Length } from '../../../src/core/payload/rules/walk';
+import { payloadFiles } from './helpers';
 import { normalize as normalizeV1 } from './reference/normalize-v1';
-
-const root = path.resolve(__dirname, '../../../..');
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -44,14 +41,7 @@ function bigPayload(n: number): string {
 }
 
 function corpus(): { name: string; text: string }[] {
-  const out: { name: string; text: string }[] = [];
-  const walk = (d: string) =>
-    fs.readdirSync(path.join(root, d), { withFileTypes: true }).forEach(e => {
-      if (e.isDirectory()) walk(`${d}/${e.name}`);
-      else if (e.name.endsWith('.json')) out.push({ name: `${d}/${e.name}`, text: fs.readFileSync(path.join(root, d, e.name), 'utf8') });
-    });
-  walk('examples');
-  walk('test/fixtures/workspace');
+  const out = payloadFiles();
   out.push({ name: 'variants', text: '{"Text": "a", "TEXT": null, "zz": 1, "attachments": [{"Fields": [{"short": "yes", "SHORT": 1}], "t\\u0069tle": "x", "title": "y"}], "text": "b", "ab/c": {"d": [1, {"e": "\\"q\\""}]}}' });
   out.push({ name: 'compact', text: '[{"a":[1,2,{"b":"c"}]},"x",3,true,null]' });
   out.push({ name: 'big', text: bigPayload(12) });

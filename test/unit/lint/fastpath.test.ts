@@ -17,20 +17,14 @@ import { isValidHttpUrl, SIMPLE_HTTP_URL, simpleHttpUrl } from '../../../src/cor
 import { shapeOf } from '../../../src/core/payload/shapes';
 import { CompiledValidator, schemaIssues, setValidatorFactory } from '../../../src/core/payload/validate';
 import { detectKind } from '../../../src/core/payload/kinds';
+import { payloadFiles } from './helpers';
 import { normalize as normalizeV1 } from './reference/normalize-v1';
 
 const root = path.resolve(__dirname, '../../../..');
 const KINDS: Kind[] = ['incoming', 'command', 'outgoing', 'dialog', 'post'];
 
 function corpus(): { name: string; text: string }[] {
-  const out: { name: string; text: string }[] = [];
-  const walk = (d: string) =>
-    fs.readdirSync(path.join(root, d), { withFileTypes: true }).forEach(e => {
-      if (e.isDirectory()) walk(`${d}/${e.name}`);
-      else if (e.name.endsWith('.json')) out.push({ name: `${d}/${e.name}`, text: fs.readFileSync(path.join(root, d, e.name), 'utf8') });
-    });
-  walk('examples');
-  walk('test/fixtures/workspace');
+  const out = payloadFiles();
   // shapes the files do not have: case variants, collisions, escapes, duplicates, unknown keys late
   out.push({ name: 'variants', text: '{"Text": "a", "TEXT": null, "zz": 1, "attachments": [{"Fields": [{"short": "yes", "SHORT": 1}], "t\\u0069tle": "x", "title": "y"}], "text": "b", "ab/c": {"d": [1, {"e": "\\"q\\""}]}}' });
   out.push({ name: 'compact', text: '[{"a":[1,2,{"b":"c"}]},"x",3,true,null]' });

@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { lint } from '../../../src/core/payload/lint';
 import type { Fix, Kind, Problem } from '../../../src/core/payload/problem';
 
@@ -24,4 +26,18 @@ export function expectOne(text: string, kind: Kind, rule: string, rangeText: str
 export function expectNone(text: string, kind: Kind, rule: string): void {
   const found = ofRule(text, kind, rule);
   assert.deepStrictEqual(found.map(p => p.message), [], `expected no ${rule} in ${text}`);
+}
+
+/** Every .json file under examples/ and the integration fixture workspace, as { name, text }. */
+export function payloadFiles(): { name: string; text: string }[] {
+  const root = path.resolve(__dirname, '../../../..');
+  const out: { name: string; text: string }[] = [];
+  const walk = (d: string) =>
+    fs.readdirSync(path.join(root, d), { withFileTypes: true }).forEach(e => {
+      if (e.isDirectory()) walk(`${d}/${e.name}`);
+      else if (e.name.endsWith('.json')) out.push({ name: `${d}/${e.name}`, text: fs.readFileSync(path.join(root, d, e.name), 'utf8') });
+    });
+  walk('examples');
+  walk('test/fixtures/workspace');
+  return out;
 }
