@@ -6,17 +6,15 @@
  */
 import { JsonPath, Range, ScanLocator, Target } from '../json/locate';
 import { rejectPhrase } from './consequence';
-import { decode } from './decode';
-import { normalize } from './normalize';
+import { bodyOverLimit, BODY_LIMIT } from '../server/limits';
+import { readPayload, type ServerRead } from '../server/decode';
 import type { Fix, Kind, Problem, Severity } from './problem';
-import { BODY_LIMIT } from './rules/body-too-large';
 import { RULES, rulesFor } from './rules/index';
 import type { Rule } from './rules/index';
 import { shortReplacement } from './rules/short-not-boolean';
 import type { FixBuilder, FixTools, Report, RuleContext } from './rules/types';
 import { handledElsewhere, unknownKeyMessage } from './rules/unknown-key';
-import { describeType, label, releaseLists, utf8Length } from './rules/walk';
-import { shapeOf } from './shapes';
+import { describeType, label, releaseLists } from './rules/walk';
 import { schemaIssues } from './validate';
 
 export { RULES, RULE_INFO } from './rules/index';
@@ -50,80 +48,6 @@ function checksFor(kind: Kind): Rule[] {
   return r;
 }
 
-let cutBuffer: Uint8Array | undefined;
-
-interface BodySize {
-  bytes: number;
-  /** Where the server cuts the body: the UTF-16 offset of the first character beyond the byte limit. */
-  cut: number;
-}
-
-function isWellFormed(text: string): boolean {
-  return (text as unknown as { isWellFormed?(): boolean }).isWellFormed?.() === true;
-}
-
-/**
- * utf8Length(text) for a long text: its length plus the extra bytes of the non-ASCII runs, found by a
- * native search (one pass; ASCII is most of a payload). Counts exactly as utf8Length's loop does (a
- * high surrogate takes the next unit with it, whatever it is). Gives up (undefined) when the runs are
- * so many that the native byte count is cheaper.
- */
-function utf8LengthByRuns(text: string): number | undefined {
-  const re = /[^\x00-\x7f]+/g;
-  const budget = (text.length >> 6) + 64;
-  let extra = 0;
-  let runs = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (++runs > budget) return undefined;
-    const run = m[0];
-    const at = m.index;
-    for (let k = 0; k < run.length; k++) {
-      const c = run.charCodeAt(k);
-      if (c < 0x800) extra += 1;
-      else if (c >= 0xd800 && c <= 0xdbff && at + k + 1 < text.length) {
-        extra += 2; // 4 bytes for this unit and the next
-        k++;
-      } else extra += 2;
-    }
-  }
-  return text.length + extra;
-}
-
-/**
- * Body size against the server's read limit: undefined when the body is within it. One native pass
- * in the common case: Buffer.byteLength counts a lone surrogate as the 3 bytes of U+FFFD, never fewer
- * than utf8Length counts, so a body it puts within the limit is within it. Over the limit, the exact
- * count comes from one pass over the non-ASCII runs, and the cut needs only the start well formed.
- */
-function bodySize(text: string, limit: number): BodySize | undefined {
-  if (text.length * 3 <= limit) return undefined;
-  const native = typeof Buffer !== 'undefined';
-  if (text.length <= limit && native && Buffer.byteLength(text, 'utf8') <= limit) return undefined;
-  const bytes = utf8LengthByRuns(text) ?? utf8Length(text);
-  if (bytes <= limit) return undefined;
-  // encodeInto reads at most `limit` units; the cut looks at one more
-  return { bytes, cut: cutOffset(text, limit, isWellFormed(text.length > limit + 2 ? text.slice(0, limit + 2) : text)) };
-}
-
-function cutOffset(text: string, limit: number, wellFormed: boolean): number {
-  // Native: TextEncoder.encodeInto stops at the last whole code point that fits in `limit` bytes.
-  if (typeof TextEncoder !== 'undefined' && wellFormed) {
-    if (!cutBuffer || cutBuffer.length !== limit) cutBuffer = new Uint8Array(limit);
-    const { read } = new TextEncoder().encodeInto(text, cutBuffer);
-    if (read === undefined || read >= text.length) return text.length;
-    const c = text.charCodeAt(read);
-    return c >= 0xd800 && c <= 0xdbff ? read + 1 : read;
-  }
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 4 : 3;
-    if (c >= 0xd800 && c <= 0xdbff) i++;
-    if (bytes > limit) return i;
-  }
-  return text.length;
-}
-
 function typeMessage(kind: Kind, path: JsonPath, expected: string[], actual: unknown): string {
   const names = expected.filter(t => t !== 'null').map(t => (t === 'integer' ? 'an integer' : t === 'array' ? 'an array' : t === 'object' ? 'an object' : `a ${t}`));
   return `${rejectPhrase(kind)}: \`${label(path)}\` must be ${names.join(' or ')}, not ${describeType(actual)}.`;
@@ -136,6 +60,16 @@ function valueAt(root: unknown, path: JsonPath): unknown {
 }
 
 export function lint(text: string, kind: Kind, options?: LintOptions): Problem[] {
+  return lintRead(text, kind, options).problems;
+}
+
+/** lint() and the body as the server read it, which the rules saw (the preview renders from it). */
+export function lintRead(text: string, kind: Kind, options?: LintOptions): { problems: Problem[]; read: ServerRead } {
+  const read = readPayload(text, kind);
+  return { problems: lintWith(text, kind, read, options), read };
+}
+
+function lintWith(text: string, kind: Kind, read: ServerRead, options: LintOptions | undefined): Problem[] {
   const disabled = options?.disabledRules?.length ? new Set(options.disabledRules) : undefined;
   const on = (rule: string) => disabled === undefined || !disabled.has(rule);
   const pending: Pending[] = [];
@@ -144,13 +78,12 @@ export function lint(text: string, kind: Kind, options?: LintOptions): Problem[]
   };
 
   // Body size: the server cuts (webhooks) or refuses (REST) bodies over its read limit.
-  const limit = BODY_LIMIT[kind];
-  const size = bodySize(text, limit);
+  const size = bodyOverLimit(text, kind);
   const cut = size ? size.cut : -1;
   const bytes = size ? size.bytes : -1;
 
-  const decoded = decode(text, kind !== 'command', kind === 'incoming');
-  if (!decoded.ok) {
+  if (!read.ok) {
+    const decoded = read.decoded;
     const problems: Problem[] = [];
     if (decoded.empty && kind === 'outgoing') {
       if (on('nothing-posted')) problems.push({ rule: 'nothing-posted', severity: severityOf('nothing-posted'), message: 'Mattermost posts nothing for an empty response.', start: 0, end: text.length, path: [] });
@@ -164,7 +97,7 @@ export function lint(text: string, kind: Kind, options?: LintOptions): Problem[]
     return problems;
   }
 
-  const locator = new ScanLocator(decoded.text, decoded.toDocument);
+  const { decoded, locator } = read;
   if (decoded.trailing) {
     push({ rule: 'trailing-content', path: [], at: decoded.trailing, message: 'Mattermost reads only the first JSON value and ignores everything after it.' });
   }
@@ -184,15 +117,11 @@ export function lint(text: string, kind: Kind, options?: LintOptions): Problem[]
     });
   }
 
-  const value = decoded.value;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    push({ rule: 'type-mismatch', path: [], message: `${rejectPhrase(kind)}: the body must be a JSON object, not ${describeType(value)}.` });
+  const norm = read.norm;
+  if (norm === undefined) {
+    push({ rule: 'type-mismatch', path: [], message: `${rejectPhrase(kind)}: the body must be a JSON object, not ${describeType(read.value)}.` });
     return place(pending, locator, text, undefined, cut, bytes, kind);
   }
-
-  const norm = normalize(value, shapeOf(kind), (parent, keys) =>
-    [...keys].sort((a, b) => (locator.propertyOffset([...parent, a]) ?? 0) - (locator.propertyOffset([...parent, b]) ?? 0)),
-  );
   const root = norm.value;
 
   for (const c of norm.caseKeys) {

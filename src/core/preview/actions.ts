@@ -2,7 +2,7 @@
 import type { RenderContext } from './context';
 import type { JsonPath } from './findings';
 import { attr, esc } from './html';
-import { arr, bool, isObject, str, type JObject, type Json } from './json';
+import { arr, bool, isObject, str, type Obj } from './values';
 
 const NAMED_STYLES = new Set(['default', 'primary', 'success', 'good', 'warning', 'danger']);
 
@@ -19,7 +19,7 @@ function styleClass(ctx: RenderContext, style: string | undefined): { cls: strin
   return { cls: 'mm-btn-default', invalid: true };
 }
 
-function options(ctx: RenderContext, action: JObject): Array<{ text: string; value: string }> {
+function options(ctx: RenderContext, action: Obj): Array<{ text: string; value: string }> {
   const list = arr(ctx.field(action, 'options')) ?? [];
   const out: Array<{ text: string; value: string }> = [];
   for (const o of list) {
@@ -30,7 +30,7 @@ function options(ctx: RenderContext, action: JObject): Array<{ text: string; val
   return out;
 }
 
-function renderButton(ctx: RenderContext, action: JObject, path: JsonPath, index: number): string {
+function renderButton(ctx: RenderContext, action: Obj, path: JsonPath, index: number): string {
   const name = str(ctx.field(action, 'name')) ?? '';
   const style = str(ctx.field(action, 'style'));
   const { cls, invalid } = styleClass(ctx, style);
@@ -44,7 +44,7 @@ function renderButton(ctx: RenderContext, action: JObject, path: JsonPath, index
   );
 }
 
-function renderSelect(ctx: RenderContext, action: JObject, path: JsonPath, index: number): string {
+function renderSelect(ctx: RenderContext, action: Obj, path: JsonPath, index: number): string {
   const name = str(ctx.field(action, 'name')) ?? '';
   const source = str(ctx.field(action, 'data_source')) ?? '';
   const defaultOption = str(ctx.field(action, 'default_option'));
@@ -68,7 +68,7 @@ function renderSelect(ctx: RenderContext, action: JObject, path: JsonPath, index
 }
 
 /** Renders `actions`: type "select" as a menu, everything else as a button (as the webapp does). */
-export function renderActions(ctx: RenderContext, actions: Json[] | undefined, basePath: JsonPath): string {
+export function renderActions(ctx: RenderContext, actions: unknown[] | undefined, basePath: JsonPath): string {
   if (!actions || actions.length === 0) {
     return '';
   }

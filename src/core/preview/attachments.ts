@@ -2,11 +2,11 @@
 import { renderActions } from './actions';
 import { STATUS_COLORS, type RenderContext } from './context';
 import type { JsonPath } from './findings';
-import { goSprintV } from './goformat';
 import { attr, esc, link } from './html';
 import { imageHtml } from './images';
-import { arr, isObject, str, toJsonText, type JObject, type Json } from './json';
-import { expandAnnouncements, slackLinksToMarkdown } from './slack';
+import { storedFieldValue } from '../server/toPost';
+import { convertSlackText, type TextRole } from '../server/slack';
+import { arr, isObject, str, type Obj } from './values';
 
 /** Whether the server applied its Slack processing (webhooks, commands without skip_slack_parsing). */
 export interface AttachmentOptions {
@@ -27,7 +27,7 @@ function colorInfo(ctx: RenderContext, color: string | undefined): { cls: string
 }
 
 /** `short`: Go SlackCompatibleBool for integrations, JavaScript truthiness for REST props. */
-function isShort(ctx: RenderContext, v: Json | undefined): boolean {
+function isShort(ctx: RenderContext, v: unknown): boolean {
   if (ctx.goDecoded) {
     return v === true || (typeof v === 'string' && v.toLowerCase() === 'true');
   }
@@ -35,19 +35,16 @@ function isShort(ctx: RenderContext, v: Json | undefined): boolean {
 }
 
 /** The field value as the client receives it. */
-function fieldValueText(ctx: RenderContext, v: Json | undefined, opts: AttachmentOptions): string | undefined {
+function fieldValueText(ctx: RenderContext, v: unknown, opts: AttachmentOptions): string | undefined {
   if (v === undefined || v === null) {
     return undefined;
   }
-  if (ctx.goDecoded) {
-    // Decoding converts every non-null value with %v, then Slack processing applies to the string.
-    const s = goSprintV(v);
-    return opts.slack ? slackLinksToMarkdown(expandAnnouncements(s)) : s;
-  }
-  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : toJsonText(v);
+  // The server model: %v then the Slack conversions for integrations, as sent for REST props.
+  const stored = storedFieldValue(ctx.kind, v, opts.slack);
+  return typeof stored === 'string' ? stored : typeof stored === 'number' || typeof stored === 'boolean' ? String(stored) : JSON.stringify(stored);
 }
 
-function renderFields(ctx: RenderContext, fields: Json[], base: JsonPath, opts: AttachmentOptions): string {
+function renderFields(ctx: RenderContext, fields: unknown[], base: JsonPath, opts: AttachmentOptions): string {
   const rows: string[][] = [];
   let row: string[] = [];
   let lastWasLong = false;
@@ -78,11 +75,11 @@ function renderFields(ctx: RenderContext, fields: Json[], base: JsonPath, opts: 
   );
 }
 
-function formatTs(ts: Json | undefined): { text: string; iso?: string } | undefined {
+function formatTs(ts: unknown): { text: string; iso?: string } | undefined {
   if (ts === undefined || ts === null || ts === '') return undefined;
   const n = typeof ts === 'number' ? ts : typeof ts === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(ts) ? Number(ts) : NaN;
   if (!Number.isFinite(n)) {
-    return { text: typeof ts === 'string' ? ts : toJsonText(ts) };
+    return { text: typeof ts === 'string' ? ts : JSON.stringify(ts) };
   }
   const d = new Date(Math.trunc(n * 1000));
   if (Number.isNaN(d.getTime())) return { text: String(ts) };
@@ -91,18 +88,17 @@ function formatTs(ts: Json | undefined): { text: string; iso?: string } | undefi
 }
 
 /** Renders one attachment; `index` and `base` give its JSON path for findings. */
-export function renderAttachment(ctx: RenderContext, a: JObject, base: JsonPath, index: number, opts: AttachmentOptions): string {
+export function renderAttachment(ctx: RenderContext, a: Obj, base: JsonPath, index: number, opts: AttachmentOptions): string {
   const get = (k: string): string | undefined => str(ctx.field(a, k));
   const p = (...k: Array<string | number>): JsonPath => [...base, ...k];
-  const slackText = (s: string): string => (opts.slack ? slackLinksToMarkdown(expandAnnouncements(s)) : s);
-  const slackTitle = (s: string): string => (opts.slack ? expandAnnouncements(s) : s);
+  const slackText = (s: string, role: TextRole): string => convertSlackText(s, role, opts.slack);
 
   const color = colorInfo(ctx, get('color'));
   const parts: string[] = [];
 
   const pretext = get('pretext');
   const pretextHtml = pretext
-    ? `<div class="mm-attachment-pretext" data-testid="attachment-pretext">${ctx.markdown(slackText(pretext))}${ctx.findings.anchor(p('pretext'))}</div>`
+    ? `<div class="mm-attachment-pretext" data-testid="attachment-pretext">${ctx.markdown(slackText(pretext, 'pretext'))}${ctx.findings.anchor(p('pretext'))}</div>`
     : '';
 
   const authorName = get('author_name');
@@ -120,7 +116,7 @@ export function renderAttachment(ctx: RenderContext, a: JObject, base: JsonPath,
   const title = get('title');
   if (title) {
     const titleLink = get('title_link');
-    const inner = esc(slackTitle(title));
+    const inner = esc(slackText(title, 'title'));
     parts.push(
       `<h1 class="mm-attachment-title" data-testid="attachment-title">${titleLink ? link(titleLink, inner) : inner}</h1>` +
         ctx.findings.anchor(p('title'), p('title_link')),
@@ -132,7 +128,7 @@ export function renderAttachment(ctx: RenderContext, a: JObject, base: JsonPath,
   if (text || thumb) {
     parts.push(
       `<div class="mm-attachment-body">` +
-        `<div class="mm-attachment-text" data-testid="attachment-text">${text ? ctx.markdown(slackText(text)) : ''}${ctx.findings.anchor(p('text'))}</div>` +
+        `<div class="mm-attachment-text" data-testid="attachment-text">${text ? ctx.markdown(slackText(text, 'attachment-text')) : ''}${ctx.findings.anchor(p('text'))}</div>` +
         (thumb
           ? `<div class="mm-attachment-thumb" data-testid="attachment-thumb">${imageHtml(thumb, 'thumb_url', ctx.loadRemoteImages)}${ctx.findings.anchor(p('thumb_url'))}</div>`
           : '') +
@@ -188,7 +184,7 @@ export function renderAttachment(ctx: RenderContext, a: JObject, base: JsonPath,
 }
 
 /** Renders an `attachments` array (null entries are removed by the server). */
-export function renderAttachments(ctx: RenderContext, list: Json[] | undefined, base: JsonPath, opts: AttachmentOptions): string {
+export function renderAttachments(ctx: RenderContext, list: unknown[] | undefined, base: JsonPath, opts: AttachmentOptions): string {
   if (!list) return '';
   const items = list
     .map((a, i) => (isObject(a) ? renderAttachment(ctx, a, [...base, i], i, opts) : ''))

@@ -1,7 +1,7 @@
 /** Shared state for one render. */
 import type { Kind } from '../payload/problem';
 import { Findings } from './findings';
-import { JObject, type Json } from './json';
+import { field, type Obj } from './values';
 import { renderMarkdown, renderMarkdownInline } from './markdown';
 
 /** Mattermost's status colours (webapp getStatusColors, default theme). */
@@ -25,16 +25,14 @@ export class RenderContext {
     readonly now: Date | undefined,
   ) {}
 
-  /**
-   * Integration payloads are decoded by Go into structs (keys case-insensitive, last wins);
-   * `post` props are a plain map read by the webapp (exact keys).
-   */
+  /** Integration payloads go through the Go server's conversions; `post` props are read by the webapp as sent. */
   get goDecoded(): boolean {
     return this.kind !== 'post';
   }
 
-  field(obj: JObject, key: string): Json | undefined {
-    return this.goDecoded ? obj.go(key) : obj.exact(key);
+  /** A key of a decoded object (keys are canonical already: the server model matched them). */
+  field(obj: Obj, key: string): unknown {
+    return field(obj, key);
   }
 
   markdown(text: string): string {

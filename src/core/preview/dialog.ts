@@ -3,7 +3,7 @@ import type { RenderContext } from './context';
 import type { JsonPath } from './findings';
 import { attr, esc } from './html';
 import { imageHtml } from './images';
-import { arr, bool, isObject, str, type JObject, type Json } from './json';
+import { arr, bool, isObject, str, type Obj } from './values';
 
 const TEXT_SUBTYPES: Record<string, string> = {
   '': 'text',
@@ -15,7 +15,7 @@ const TEXT_SUBTYPES: Record<string, string> = {
   password: 'password',
 };
 
-function opts(ctx: RenderContext, el: JObject): Array<{ text: string; value: string }> {
+function opts(ctx: RenderContext, el: Obj): Array<{ text: string; value: string }> {
   const out: Array<{ text: string; value: string }> = [];
   for (const o of arr(ctx.field(el, 'options')) ?? []) {
     if (isObject(o)) out.push({ text: str(ctx.field(o, 'text')) ?? '', value: str(ctx.field(o, 'value')) ?? '' });
@@ -47,7 +47,7 @@ function resolveDate(value: string, now: Date | undefined): string | undefined {
   return undefined;
 }
 
-function control(ctx: RenderContext, el: JObject, type: string, id: string): string {
+function control(ctx: RenderContext, el: Obj, type: string, id: string): string {
   const placeholder = str(ctx.field(el, 'placeholder'));
   const def = str(ctx.field(el, 'default')) ?? '';
   const name = str(ctx.field(el, 'name')) ?? '';
@@ -112,7 +112,7 @@ function control(ctx: RenderContext, el: JObject, type: string, id: string): str
   }
 }
 
-function renderElement(ctx: RenderContext, el: JObject, path: JsonPath, index: number): string {
+function renderElement(ctx: RenderContext, el: Obj, path: JsonPath, index: number): string {
   const type = str(ctx.field(el, 'type')) ?? '';
   const displayName = str(ctx.field(el, 'display_name')) ?? '';
   const optional = bool(ctx.field(el, 'optional')) === true;
@@ -133,7 +133,7 @@ function renderElement(ctx: RenderContext, el: JObject, path: JsonPath, index: n
 }
 
 /** The request `{trigger_id, url, dialog:{…}}`, or a bare dialog object. */
-export function renderDialog(ctx: RenderContext, root: JObject): string {
+export function renderDialog(ctx: RenderContext, root: Obj): string {
   const wrapped = ctx.field(root, 'dialog');
   const dialog = isObject(wrapped) ? wrapped : root;
   const base: JsonPath = isObject(wrapped) ? ['dialog'] : [];
@@ -142,7 +142,7 @@ export function renderDialog(ctx: RenderContext, root: JObject): string {
   const icon = str(ctx.field(dialog, 'icon_url'));
   const intro = str(ctx.field(dialog, 'introduction_text'));
   const submit = str(ctx.field(dialog, 'submit_label')) || 'Submit';
-  const elements: Json[] = arr(ctx.field(dialog, 'elements')) ?? [];
+  const elements: unknown[] = arr(ctx.field(dialog, 'elements')) ?? [];
   const body = elements
     .map((el, i) => (isObject(el) ? renderElement(ctx, el, p('elements', i), i) : ''))
     .join('');

@@ -7,14 +7,25 @@ import { RenderContext } from './context';
 import { renderDialog } from './dialog';
 import { findingHtml } from './findings';
 import { attr, esc } from './html';
-import { isObject, parsePayload } from './json';
+import { LineIndex } from '../json/lines';
+import { readPayload, type ServerRead } from '../server/decode';
+import { postsOf } from '../server/toPost';
 import { renderCommand, renderIncoming, renderOutgoing, renderRestPost } from './kinds';
+import { isObject } from './values';
 
 export interface PreviewInput {
   /** The payload file's text (possibly mid-edit). */
   text: string;
   kind: Kind;
-  /** Linter findings to mark in the preview. */
+  /**
+   * The body as the server model read it (lintRead's `read`, for this text and kind); read here with
+   * the same model (readPayload) when omitted.
+   */
+  read?: ServerRead;
+  /**
+   * Linter findings to mark in the preview. An error among them means the server posts nothing
+   * (the request is refused or fails): the preview then says so instead of drawing a post.
+   */
   problems?: readonly Problem[];
   /** Setting mattermostPayloads.preview.loadRemoteImages; default false. */
   loadRemoteImages?: boolean;
@@ -56,31 +67,43 @@ function findingsList(problems: readonly Problem[]): string {
   );
 }
 
-function cannotRender(reason: string): string {
-  return `<div class="mm-cannot-render" data-testid="cannot-render" role="alert"><strong>Cannot render:</strong> ${esc(reason)}</div>`;
+function cannotRender(reason: string, anchor = ''): string {
+  return `<div class="mm-cannot-render" data-testid="cannot-render" role="alert"><strong>Cannot render:</strong> ${esc(reason)}${anchor}</div>`;
 }
 
-function renderKind(ctx: RenderContext, text: string): string {
-  const parsed = parsePayload(text, ctx.kind === 'incoming' || ctx.kind === 'outgoing');
-  if (!parsed.ok) {
-    return cannotRender(`${parsed.reason} at line ${parsed.line}, column ${parsed.column} (${parsed.line}:${parsed.column})`);
+/** Whether a linter problem means the server posts nothing: every error-level rule refuses or fails the request. */
+export function meansNothingPosted(problem: Problem): boolean {
+  return problem.severity === 'error';
+}
+
+function renderKind(ctx: RenderContext, input: PreviewInput): string {
+  const read = input.read ?? readPayload(input.text, ctx.kind);
+  if (!read.ok) {
+    const d = read.decoded;
+    const at = new LineIndex(input.text).positionAt(d.error.start);
+    const line = at.line + 1;
+    const column = at.character + 1;
+    return cannotRender(d.empty ? 'the file is empty' : `${d.reason} at line ${line}, column ${column} (${line}:${column})`);
   }
-  const root = parsed.value;
+  const root = read.value;
   if (!isObject(root)) {
     const what = Array.isArray(root) ? 'an array' : root === null ? 'null' : `a ${typeof root}`;
     return cannotRender(`the payload must be a JSON object, not ${what} (line 1:1)`);
   }
+  const fatal = input.problems?.find(meansNothingPosted);
+  if (fatal) return cannotRender(fatal.message);
+  if (ctx.kind === 'dialog') return renderDialog(ctx, root);
+  const outcome = postsOf(ctx.kind, root);
+  if (outcome.refused) return cannotRender(outcome.refused.reason, ctx.findings.anchor(outcome.refused.path));
   switch (ctx.kind) {
     case 'incoming':
-      return renderIncoming(ctx, root);
+      return renderIncoming(ctx, root, outcome);
     case 'command':
-      return renderCommand(ctx, root);
+      return renderCommand(ctx, root, outcome);
     case 'outgoing':
-      return renderOutgoing(ctx, root);
-    case 'dialog':
-      return renderDialog(ctx, root);
+      return renderOutgoing(ctx, root, outcome);
     case 'post':
-      return renderRestPost(ctx, root);
+      return renderRestPost(ctx, root, outcome);
   }
 }
 
@@ -89,7 +112,7 @@ export function renderPreview(input: PreviewInput): PreviewResult {
   const ctx = new RenderContext(input.kind, input.loadRemoteImages === true, input.now);
   let inner: string;
   try {
-    inner = renderKind(ctx, input.text);
+    inner = renderKind(ctx, input);
   } catch (err) {
     // A renderer bug must not blank the panel; say so instead.
     inner = cannotRender(`internal preview error: ${err instanceof Error ? err.message : String(err)}`);

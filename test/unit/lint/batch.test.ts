@@ -8,10 +8,11 @@ import * as assert from 'assert';
 import { JsonLocator, JsonPath, ScanLocator } from '../../../src/core/json/locate';
 import { valueEnd } from '../../../src/core/json/scan';
 import { lint } from '../../../src/core/payload/lint';
-import { normalize } from '../../../src/core/payload/normalize';
-import { shapeOf } from '../../../src/core/payload/shapes';
-import { findSlackBold, hasLoneStar } from '../../../src/core/payload/slack';
-import { markedTexts, texts, utf8Length } from '../../../src/core/payload/rules/walk';
+import { normalize } from '../../../src/core/server/normalize';
+import { shapeOf } from '../../../src/core/server/shapes';
+import { findSlackBold, hasLoneStar } from '../../../src/core/server/slack';
+import { markedTexts, texts } from '../../../src/core/payload/rules/walk';
+import { utf8Length } from '../../../src/core/server/runes';
 import { payloadFiles } from './helpers';
 import { normalize as normalizeV1 } from './reference/normalize-v1';
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { LineIndex } from '../../../src/core/json/lines';
-import { goFloat, goV } from '../../../src/core/payload/gofmt';
+import { goFloat, goV } from '../../../src/core/server/goformat';
 import { lint } from '../../../src/core/payload/lint';
 import { setValidatorFactory, validatorFor } from '../../../src/core/payload/validate';
 

@@ -1,6 +1,4 @@
 import * as assert from 'assert';
-import { goFloat, goSprintV } from '../../../src/core/preview/goformat';
-import { JObject } from '../../../src/core/preview/json';
 import { all, fixture, one, render } from './helpers';
 
 describe('preview: message attachments', () => {
@@ -127,23 +125,5 @@ describe('preview: message attachments', () => {
       assert.ok(one(r, 'action-button').classList.contains('mm-btn-default'));
       assert.ok(one(r, 'style-invalid').text.includes('purple'));
     });
-  });
-});
-
-describe('preview: Go %v formatting', () => {
-  it('uses exponent form from 7 integer digits, like Go', () => {
-    assert.strictEqual(goFloat(1234567), '1.234567e+06');
-    assert.strictEqual(goFloat(20231105), '2.0231105e+07');
-    assert.strictEqual(goFloat(1000000), '1e+06');
-    assert.strictEqual(goFloat(999999), '999999');
-    assert.strictEqual(goFloat(3.5), '3.5');
-    assert.strictEqual(goFloat(0.0001), '0.0001');
-    assert.strictEqual(goFloat(0.00001), '1e-05');
-    assert.strictEqual(goFloat(-1234567.5), '-1.2345675e+06');
-    assert.strictEqual(goFloat(1e21), '1e+21');
-  });
-  it('prints maps sorted and nested values', () => {
-    const obj = new JObject([['b', [1, null]], ['a', new JObject([['z', true]])]]);
-    assert.strictEqual(goSprintV(obj), 'map[a:map[z:true] b:[1 <nil>]]');
   });
 });

@@ -12,15 +12,16 @@ function holder(finding: HTMLElement): HTMLElement {
 }
 
 describe('preview: linter findings', () => {
+  // Warnings and information only: an error means nothing is posted, so nothing is drawn to place it on.
   const problems = [
-    problem(['attachments', 0, 'fields', 1, 'short'], 'short-not-boolean', 'error', 'The server rejects the whole request.'),
+    problem(['attachments', 0, 'fields', 1, 'short'], 'field-rule', 'warning', 'The server logs this field.'),
     problem(['attachments', 0, 'actions', 2, 'integration'], 'action-integration', 'warning', 'Clicking fails.'),
     problem(['attachments', 0, 'fallback'], 'fallback-ignored', 'information', 'Never shown.'),
     problem(['attachments', 2, 'color'], 'invalid-color', 'warning', 'Default colour.'),
     problem(['username'], 'override', 'information', 'Needs the setting.'),
     problem(['text'], 'text-rule', 'warning', 'About the text.'),
     problem(['blocks'], 'blocks-ignored', 'warning', 'Mattermost ignores blocks.'),
-    problem([], 'document', 'error', 'Whole document.'),
+    problem([], 'document', 'warning', 'Whole document.'),
   ];
   const root = render('incoming', fixture('incoming-full.json'), { problems });
   const byRule = (rule: string): HTMLElement => {
@@ -34,13 +35,13 @@ describe('preview: linter findings', () => {
   });
 
   it('places a field problem on that field', () => {
-    const f = byRule('short-not-boolean');
+    const f = byRule('field-rule');
     const field = holder(f);
     assert.strictEqual(field.getAttribute('data-testid'), 'field');
     assert.strictEqual(one(field, 'field-title').text, 'Short B');
-    assert.ok(f.classList.contains('mm-finding-error'));
-    assert.strictEqual(f.getAttribute('data-severity'), 'error');
-    assert.match(f.text, /rejects the whole request/);
+    assert.ok(f.classList.contains('mm-finding-warning'));
+    assert.strictEqual(f.getAttribute('data-severity'), 'warning');
+    assert.match(f.text, /logs this field/);
   });
 
   it('places an action problem on that button', () => {
@@ -89,6 +90,17 @@ describe('preview: linter findings', () => {
     const r = render('command', fixture('command-responses.json'), { problems: [problem(['extra_responses', 0, 'text'], 'x')] });
     const post = holder(one(r, 'finding')).parentNode;
     assert.strictEqual(post?.getAttribute('data-path'), 'extra_responses.0');
+  });
+
+  it('says "cannot render" with the message of an error (nothing is posted) and lists every finding at the top', () => {
+    const errors = [problem(['attachments', 0, 'fields', 1, 'short'], 'short-not-boolean', 'error', 'The server rejects the whole request.'), problem(['text'], 'text-rule')];
+    const r = render('incoming', fixture('incoming-full.json'), { problems: errors });
+    assert.match(one(r, 'cannot-render').text, /Cannot render: The server rejects the whole request\./);
+    assert.strictEqual(all(r, 'post').length, 0);
+    const listed = all(one(r, 'findings'), 'finding');
+    assert.deepStrictEqual(listed.map((f) => f.getAttribute('data-rule')), ['short-not-boolean', 'text-rule']);
+    assert.ok(listed[0].classList.contains('mm-finding-error'));
+    assert.strictEqual(listed[0].getAttribute('data-severity'), 'error');
   });
 
   it('lists all problems when the text cannot be parsed', () => {

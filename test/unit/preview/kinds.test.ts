@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { runeCount, splitRunes } from '../../../src/core/preview/goformat';
+import { runeCount, splitRunes } from '../../../src/core/server/runes';
 import { all, fixture, one, render } from './helpers';
 
 describe('preview: per kind', () => {
@@ -71,19 +71,19 @@ describe('preview: per kind', () => {
 
     it('shows that the server rejects a REST post over 16383 runes', () => {
       const root = render('post', { channel_id: 'c', message: '😀'.repeat(16384) });
-      assert.match(one(root, 'rejected').text, /rejects/);
+      assert.match(one(root, 'cannot-render').text, /rejects/);
       assert.strictEqual(all(root, 'post').length, 0);
       const ok = render('post', { channel_id: 'c', message: '😀'.repeat(16383) });
-      assert.strictEqual(all(ok, 'rejected').length, 0);
+      assert.strictEqual(all(ok, 'cannot-render').length, 0);
       assert.strictEqual(all(ok, 'post').length, 1);
     });
   });
 
   describe('incoming webhook with nothing to post', () => {
     it('shows the 400 "No text specified" when text is empty and attachments absent or null', () => {
-      assert.match(one(render('incoming', { text: '' }), 'rejected').text, /No text specified/);
-      assert.match(one(render('incoming', { attachments: null }), 'rejected').text, /No text specified/);
-      assert.strictEqual(all(render('incoming', { attachments: [] }), 'rejected').length, 0);
+      assert.match(one(render('incoming', { text: '' }), 'cannot-render').text, /No text specified/);
+      assert.match(one(render('incoming', { attachments: null }), 'cannot-render').text, /No text specified/);
+      assert.strictEqual(all(render('incoming', { attachments: [] }), 'cannot-render').length, 0);
     });
   });
 

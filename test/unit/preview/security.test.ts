@@ -74,7 +74,10 @@ describe('preview: escaping of payload text', () => {
   for (const kind of Object.keys(PAYLOADS) as Kind[]) {
     it(`${kind}: a script-injection string in every field stays text`, () => {
       for (const loadRemoteImages of [false, true]) {
-        const html = renderPreviewBody({ text: JSON.stringify(poison(PAYLOADS[kind])), kind, loadRemoteImages, problems: [problem(['x'], EVIL, 'error', EVIL)] });
+        const text = JSON.stringify(poison(PAYLOADS[kind]));
+        // an error finding: the preview says "cannot render" with its (escaped) message
+        assertNoInjection(renderPreviewBody({ text, kind, loadRemoteImages, problems: [problem(['x'], EVIL, 'error', EVIL)] }));
+        const html = renderPreviewBody({ text, kind, loadRemoteImages, problems: [problem(['x'], EVIL, 'warning', EVIL)] });
         assertNoInjection(html);
         const root = parseHtml(html);
         assert.ok(root.text.includes('<script>alert(1)</script>'), 'the text is shown literally');

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { expandAnnouncements, slackLinksToMarkdown } from '../../../src/core/preview/slack';
+import { expandAnnouncements, slackLinksToMarkdown } from '../../../src/core/server/slack';
 import { all, fixture, one, render } from './helpers';
 
 describe('preview: Slack markup conversion', () => {

@@ -1,6 +1,7 @@
 import { ONLY_LOGGED } from '../consequence';
 import { MESSAGE_KINDS, Rule } from './types';
-import { actions, has, isObject, isValidHttpUrl } from './walk';
+import { isValidHttpUrl } from '../../server/urls';
+import { actions, has, isObject } from './walk';
 
 export const actionIntegration: Rule = {
   id: 'action-integration',

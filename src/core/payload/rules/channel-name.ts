@@ -1,3 +1,4 @@
+import { isValidId } from '../../server/urls';
 import { Rule } from './types';
 import { get } from './walk';
 
@@ -11,7 +12,7 @@ export const channelName: Rule = {
     if (typeof c !== 'string' || c === '' || c.startsWith('@')) return;
     const name = c.startsWith('#') ? c.slice(1) : c;
     let why: string | undefined;
-    if (/^[a-z0-9]{26}$/.test(name)) why = 'looks like a channel id, but Mattermost only looks up channel names (URL slugs)';
+    if (isValidId(name)) why = 'looks like a channel id, but Mattermost only looks up channel names (URL slugs)';
     else if (/^[CGD][A-Z0-9]{8,}$/.test(name)) why = 'looks like a Slack channel id, but Mattermost only looks up channel names (URL slugs)';
     else if (/[A-Z\s]/.test(name)) why = 'looks like a display name, but Mattermost only looks up channel names, which are lower-case URL slugs such as `town-square`';
     if (!why) return;

@@ -1,6 +1,8 @@
 import { DIALOG_LOGGED } from './dialog-invalid';
 import { JsonPath, Rule } from './types';
-import { get, has, isObject, isValidHttpUrl, Obj, utf8Length } from './walk';
+import { isValidHttpUrl } from '../../server/urls';
+import { utf8Length } from '../../server/runes';
+import { get, has, isObject, Obj } from './walk';
 
 const SUBTYPES = ['', 'text', 'email', 'number', 'tel', 'url', 'password'];
 const TYPES = ['text', 'textarea', 'select', 'bool', 'radio', 'date', 'datetime'];

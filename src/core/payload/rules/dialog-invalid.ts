@@ -1,5 +1,7 @@
 import { Rule } from './types';
-import { has, isObject, isValidHttpUrl, utf8Length } from './walk';
+import { isValidHttpUrl } from '../../server/urls';
+import { utf8Length } from '../../server/runes';
+import { has, isObject } from './walk';
 
 export const DIALOG_LOGGED = 'Mattermost still opens the dialog but logs "Interactive dialog is invalid"';
 

@@ -1,4 +1,4 @@
-import { goV } from '../gofmt';
+import { goV } from '../../server/goformat';
 import { ONLY_LOGGED } from '../consequence';
 import { FixTools, MESSAGE_KINDS, Rule } from './types';
 import { describeType, fields } from './walk';

@@ -1,6 +1,7 @@
 import { ONLY_LOGGED } from '../consequence';
 import { MESSAGE_KINDS, Rule } from './types';
-import { At, attachments, isValidHttpUrl, responses } from './walk';
+import { isValidHttpUrl } from '../../server/urls';
+import { At, attachments, responses } from './walk';
 
 export const invalidUrl: Rule = {
   id: 'invalid-url',

@@ -1,6 +1,8 @@
-import { MAX_POST_RUNES } from './text-split';
+import { MAX_POST_RUNES } from '../../server/limits';
+import { runeCount } from '../../server/runes';
+import { isEphemeral, storedMessage } from '../../server/toPost';
 import { Rule } from './types';
-import { isObject, responses, runeCount } from './walk';
+import { isObject, responses } from './walk';
 
 export const messageTooLong: Rule = {
   id: 'message-too-long',
@@ -11,9 +13,10 @@ export const messageTooLong: Rule = {
     if (!isObject(ctx.root)) return;
     const key = ctx.kind === 'post' ? 'message' : 'text';
     for (const { v, path } of responses(ctx.root, ctx.kind)) {
-      const t = v[key];
-      if (typeof t !== 'string' || t.length <= MAX_POST_RUNES) continue;
-      const n = runeCount(t);
+      if (typeof v[key] !== 'string' || (v[key] as string).length <= MAX_POST_RUNES) continue;
+      // an ephemeral response is never saved, so never checked against the limit
+      if (ctx.kind === 'command' && isEphemeral(v.response_type)) continue;
+      const n = runeCount(storedMessage(ctx.kind, v));
       if (n <= MAX_POST_RUNES) continue;
       const message =
         ctx.kind === 'post'

@@ -1,3 +1,4 @@
+import { noTextSpecified } from '../../server/toPost';
 import { Rule } from './types';
 import { isObject } from './walk';
 
@@ -10,8 +11,7 @@ export const noText: Rule = {
     const r = ctx.root;
     if (!isObject(r)) return;
     const { text, attachments } = r;
-    if (!(text === undefined || text === null || text === '')) return;
-    if (!(attachments === undefined || attachments === null)) return;
+    if (!noTextSpecified(r)) return;
     const message = 'Mattermost rejects the request (400 web.incoming_webhook.text.app_error, "No text specified") because `text` is empty and there are no attachments.';
     if (text !== undefined) ctx.report({ path: ['text'], message });
     else if (attachments === null) ctx.report({ path: ['attachments'], message });

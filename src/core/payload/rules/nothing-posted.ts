@@ -1,3 +1,4 @@
+import { ephemeralShowsNothing, outgoingPostsNothing } from '../../server/toPost';
 import { Rule } from './types';
 import { has, isObject, responses } from './walk';
 
@@ -10,9 +11,7 @@ export const nothingPosted: Rule = {
     if (!isObject(ctx.root)) return;
     if (ctx.kind === 'outgoing') {
       const r = ctx.root;
-      const att = r.attachments;
-      if (r.text !== undefined && r.text !== null) return;
-      if (att !== undefined && att !== null && !(Array.isArray(att) && att.length === 0)) return;
+      if (!outgoingPostsNothing(r)) return;
       ctx.report({
         path: has(r, 'text') ? ['text'] : [],
         target: has(r, 'text') ? 'value' : 'open',
@@ -23,10 +22,7 @@ export const nothingPosted: Rule = {
     for (const { v, path } of responses(ctx.root, ctx.kind)) {
       const rt = v.response_type ?? '';
       if (rt !== '' && rt !== 'ephemeral') continue;
-      const text = v.text;
-      const att = v.attachments;
-      if (!(text === undefined || text === null || text === '')) continue;
-      if (!(att === undefined || att === null)) continue;
+      if (!ephemeralShowsNothing(v)) continue;
       ctx.report({
         path: has(v, 'text') ? [...path, 'text'] : path,
         target: has(v, 'text') ? 'value' : 'open',

@@ -1,7 +1,6 @@
+import { isValidId } from '../../server/urls';
 import { Rule } from './types';
 import { has, isObject } from './walk';
-
-const ID = /^[a-z0-9]{26}$/;
 
 export const postChannelId: Rule = {
   id: 'post-channel-id',
@@ -18,14 +17,14 @@ export const postChannelId: Rule = {
         target: has(r, 'channel_id') ? 'value' : 'open',
         message: 'Mattermost rejects the post (403 api.context.permissions.app_error): it has no `channel_id`.',
       });
-    } else if (typeof c === 'string' && !ID.test(c)) {
+    } else if (typeof c === 'string' && !isValidId(c)) {
       ctx.report({
         path: ['channel_id'],
         message: 'Mattermost rejects the post (403 api.context.permissions.app_error): `channel_id` must be a 26-character channel id, not a channel name.',
       });
     }
     const root = r.root_id;
-    if (typeof root === 'string' && root !== '' && !ID.test(root)) {
+    if (typeof root === 'string' && root !== '' && !isValidId(root)) {
       ctx.report({ path: ['root_id'], message: 'Mattermost rejects the post (400): `root_id` must be the 26-character id of the thread\'s root post.' });
     }
   },

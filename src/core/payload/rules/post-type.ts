@@ -1,8 +1,6 @@
+import { KNOWN_POST_TYPES } from '../../server/toPost';
 import { Rule } from './types';
 import { responses } from './walk';
-
-/** Post types accepted by Post.IsValid besides system_* and custom_*. */
-export const KNOWN_POST_TYPES = ['', 'slack_attachment', 'me', 'reminder', 'card', 'burn_on_read', 'add_bot_teams_channels'];
 
 export const postType: Rule = {
   id: 'post-type',

@@ -1,4 +1,4 @@
-import { findSlackBold } from '../slack';
+import { findSlackBold } from '../../server/slack';
 import { MESSAGE_KINDS, Rule } from './types';
 import { markedTexts } from './walk';
 

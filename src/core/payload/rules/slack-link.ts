@@ -1,6 +1,7 @@
-import { findSlackLinks } from '../slack';
+import { findSlackLinks } from '../../server/slack';
 import { MESSAGE_KINDS, Rule } from './types';
-import { LINK_ROLES, markedTexts } from './walk';
+import { LINK_ROLES } from '../../server/slack';
+import { markedTexts } from './walk';
 
 export const slackLink: Rule = {
   id: 'slack-link',

@@ -1,6 +1,7 @@
-import { findSlackTokens } from '../slack';
+import { findSlackTokens } from '../../server/slack';
 import { MESSAGE_KINDS, Rule } from './types';
-import { markedTexts, MENTION_ROLES } from './walk';
+import { MENTION_ROLES } from '../../server/slack';
+import { markedTexts } from './walk';
 
 export const slackMention: Rule = {
   id: 'slack-mention',

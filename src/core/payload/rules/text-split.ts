@@ -1,7 +1,8 @@
+import { MAX_POST_RUNES } from '../../server/limits';
+import { runeCount } from '../../server/runes';
+import { storedMessage } from '../../server/toPost';
 import { Rule } from './types';
-import { isObject, runeCount } from './walk';
-
-export const MAX_POST_RUNES = 16383;
+import { isObject } from './walk';
 
 export const textSplit: Rule = {
   id: 'text-split',
@@ -9,8 +10,9 @@ export const textSplit: Rule = {
   description: 'Webhook text over 16383 characters, which the server splits into several posts.',
   kinds: ['incoming', 'outgoing'],
   check(ctx) {
-    const t = isObject(ctx.root) ? ctx.root.text : undefined;
-    if (typeof t !== 'string' || t.length <= MAX_POST_RUNES) return;
+    if (!isObject(ctx.root) || typeof ctx.root.text !== 'string' || ctx.root.text.length <= MAX_POST_RUNES) return;
+    // the text the server splits: after its Slack conversions
+    const t = storedMessage(ctx.kind, ctx.root);
     const n = runeCount(t);
     if (n <= MAX_POST_RUNES) return;
     const posts = Math.ceil(n / MAX_POST_RUNES);

@@ -1,5 +1,5 @@
 import type { Kind } from '../problem';
-import type { Shape } from '../shapes';
+import type { Shape } from '../../server/shapes';
 import { ALL_KINDS, JsonPath, Rule } from './types';
 import { label } from './walk';
 

@@ -1,6 +1,7 @@
 /** Finds the parts of a canonical payload that rules look at. Only well-typed parts are returned. */
 import type { Kind } from '../problem';
-import { isObject } from '../normalize';
+import { isObject } from '../../server/normalize';
+import { slackProcessed, type TextRole } from '../../server/slack';
 import type { JsonPath } from './types';
 
 export type Obj = Record<string, unknown>;
@@ -10,6 +11,7 @@ export interface At<T = Obj> {
   readonly path: JsonPath;
 }
 export { isObject };
+export type { TextRole };
 
 /** An item whose path is `base` + up to three segments, materialized only when read. */
 class Item<T> implements At<T> {
@@ -146,7 +148,6 @@ export function actions(root: unknown, kind: Kind): At[] {
   return out;
 }
 
-export type TextRole = 'message' | 'pretext' | 'attachment-text' | 'title' | 'field-value' | 'field-title' | 'author_name' | 'footer' | 'fallback';
 
 export interface TextAt extends At<string> {
   role: TextRole;
@@ -201,7 +202,7 @@ function collectTexts(root: unknown, kind: Kind, onlyMarked: boolean): TextAt[] 
   const out: TextAt[] = [];
   if (kind === 'dialog' || !isObject(root)) return out;
   for (const r of responses(root, kind)) {
-    const skip = kind === 'post' || (kind === 'command' && get(r.v, 'skip_slack_parsing') === true);
+    const skip = !slackProcessed(kind, get(r.v, 'skip_slack_parsing'));
     const key = kind === 'post' ? 'message' : 'text';
     const t = r.v[key];
     if (typeof t === 'string' && (!onlyMarked || marked(t))) out.push(new TextItem(t, 'message', !skip, true, r.path, key));
@@ -232,97 +233,6 @@ function collectTexts(root: unknown, kind: Kind, onlyMarked: boolean): TextAt[] 
   return out;
 }
 
-/** No port, no user info, no `xn--` label, last label starts with a letter (not an IPv4 number). */
-export const SIMPLE_HTTP_URL = /^https?:\/\/(?![^/?#]*[xX][nN]--)(?:[A-Za-z0-9-]+\.)*[A-Za-z][A-Za-z0-9-]*(?:[/?#][!-~]*)?$/;
-
-/**
- * SIMPLE_HTTP_URL.test(s) for an `s` that starts with http:// or https://, in one loop over the
- * characters instead of a backtracking match (the test every attachment URL takes).
- */
-export function simpleHttpUrl(s: string): boolean {
-  const n = s.length;
-  let i = s.charCodeAt(4) === 115 /* s */ ? 8 : 7;
-  let label = i; // start of the current host label
-  for (; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 46 /* . */) {
-      if (i === label) return false; // an empty label
-      label = i + 1;
-      continue;
-    }
-    if (c === 47 /* / */ || c === 63 /* ? */ || c === 35 /* # */) break;
-    const lower = c | 0x20;
-    if (!((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57) || c === 45)) return false;
-    // an xn-- (IDN) label goes to the URL parser
-    if (lower === 120 && (s.charCodeAt(i + 1) | 0x20) === 110 && s.charCodeAt(i + 2) === 45 && s.charCodeAt(i + 3) === 45) return false;
-  }
-  // the last label is not empty and starts with a letter
-  if (label >= i) return false;
-  const f = s.charCodeAt(label) | 0x20;
-  if (f < 97 || f > 122) return false;
-  for (let j = i + 1; j < n; j++) {
-    const c = s.charCodeAt(j);
-    if (c < 0x21 || c > 0x7e) return false;
-  }
-  return true;
-}
-
-/** Go's model.IsValidHTTPURL: an http:// or https:// prefix (case-sensitive) and a host. */
-export function isValidHttpUrl(s: string): boolean {
-  // "http://" or "https://", compared by code unit (cheaper than two startsWith on every URL)
-  if (s.charCodeAt(0) !== 104 || s.charCodeAt(1) !== 116 || s.charCodeAt(2) !== 116 || s.charCodeAt(3) !== 112) return false;
-  const c4 = s.charCodeAt(4);
-  const at = c4 === 115 /* s */ ? 5 : 4;
-  if (s.charCodeAt(at) !== 58 || s.charCodeAt(at + 1) !== 47 || s.charCodeAt(at + 2) !== 47) return false;
-  // Cheap accept for the common shape (a plain DNS host, then a path of printable ASCII), which the
-  // URL parser always accepts; anything else (ports, user info, IP or IDN hosts, …) goes to it.
-  if (simpleHttpUrl(s)) return true;
-  try {
-    const u = new URL(s);
-    return u.host !== '';
-  } catch {
-    return false;
-  }
-}
-
-const byteLength: ((s: string) => number) | undefined =
-  typeof Buffer !== 'undefined' && typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function'
-    ? s => Buffer.byteLength(s, 'utf8')
-    : undefined;
-
-/** UTF-8 byte length (dialog limits are in bytes). */
-export function utf8Length(s: string): number {
-  // Native for long well-formed strings (the whole document); lone surrogates keep the loop's counting.
-  if (byteLength !== undefined && s.length > 256 && (s as unknown as { isWellFormed(): boolean }).isWellFormed()) return byteLength(s);
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
-/** Number of Unicode code points ("runes"), as Go's utf8.RuneCountInString. */
-export function runeCount(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n--;
-        i++;
-      }
-    }
-  }
-  return n;
-}
-
 export function describeType(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
@@ -337,8 +247,3 @@ export function label(path: JsonPath): string {
   for (const seg of path) s += typeof seg === 'number' ? `[${seg}]` : s ? `.${seg}` : seg;
   return s || 'the payload';
 }
-
-/** Roles where the server expands <!channel>, <!here>, <!all> and <@USERID> (server/channels/app/slack.go). */
-export const MENTION_ROLES: TextRole[] = ['message', 'pretext', 'attachment-text', 'title', 'field-value'];
-/** Roles where the server converts <url|text> to a Markdown link. */
-export const LINK_ROLES: TextRole[] = ['message', 'pretext', 'attachment-text', 'field-value'];

@@ -7,7 +7,7 @@
  * Free-form maps (`props`, `context`) keep exact keys.
  */
 import type { JsonPath } from '../../../../src/core/json/locate';
-import type { Shape } from '../../../../src/core/payload/shapes';
+import type { Shape } from '../../../../src/core/server/shapes';
 
 export interface UnknownKey {
   /** Canonical path of the unknown key (parent path + key). */

@@ -1,11 +1,18 @@
 /**
- * Parses a payload the way the server does, before any rule runs.
+ * How the server decodes a body, per payload kind (MATTERMOST_RULES.md §1.2, §4.2, §5, §6): Go's
+ * encoding/json, which reads the first JSON value (json.Decoder) or exactly one (json.Unmarshal), has
+ * no comments, matches struct keys case-insensitively with the last key winning (normalize.ts); and the
+ * incoming-webhook repair of raw newlines and tabs inside six keys.
  * Fast path: JSON.parse of the whole text. Only when that fails do we look closer: content after
  * the first JSON value (Go's json.Decoder ignores it; json.Unmarshal, used for slash-command
  * responses, rejects it), and for incoming webhooks the server's repair of raw newlines and tabs
  * inside six keys.
  */
 import { parseTree, ParseError, ParseErrorCode, printParseErrorCode } from 'jsonc-parser';
+import { ScanLocator } from '../json/locate';
+import type { Kind } from '../payload/problem';
+import { normalize, type Normalized } from './normalize';
+import { shapeOf } from './shapes';
 
 export interface Span {
   start: number;
@@ -92,6 +99,7 @@ interface Repair {
   values: number[];
 }
 
+/** The server's repair (a regex over the whole body, at any depth), with where it inserted backslashes. */
 export function repairControlChars(text: string): Repair {
   const inserted: number[] = [];
   const values: number[] = [];
@@ -122,11 +130,34 @@ function isBlank(text: string): boolean {
   return !/[^ \t\r\n]/.test(text);
 }
 
+/** How the server reads the body of one payload kind. */
+export interface DecodeRules {
+  /** json.Decoder (true: the first value, the rest ignored) or json.Unmarshal (false: exactly one value). */
+  firstValueOnly: boolean;
+  /** The incoming-webhook fallback: escape raw newlines/tabs inside six keys and decode again. */
+  repairNewlines: boolean;
+}
+
+/**
+ * Per kind: incoming webhooks (IncomingWebhookRequestFromJSON: json.Decoder + repair), slash-command
+ * responses (CommandResponseFromJSON: json.Unmarshal), outgoing-webhook responses, dialogs and REST
+ * posts (json.Decoder).
+ */
+export function decodeRules(kind: Kind): DecodeRules {
+  return { firstValueOnly: kind !== 'command', repairNewlines: kind === 'incoming' };
+}
+
+/** Decodes `text` as the server decodes a body of `kind` (JSON syntax only; see readPayload). */
+export function decodeBody(text: string, kind: Kind): Decoded {
+  const r = decodeRules(kind);
+  return decode(text, r.firstValueOnly, r.repairNewlines);
+}
+
 /**
  * @param allowTrailing json.Decoder semantics (true) or json.Unmarshal semantics (false)
  * @param repair apply the incoming-webhook newline/tab repair when the first decode fails
  */
-export function decode(text: string, allowTrailing: boolean, repair: boolean): Decoded {
+function decode(text: string, allowTrailing: boolean, repair: boolean): Decoded {
   if (isBlank(text)) return { ok: false, error: { start: 0, end: text.length }, reason: 'an empty body', empty: true };
   const first = decodeFirst(text);
   if (first.ok) {
@@ -157,4 +188,35 @@ export function decode(text: string, allowTrailing: boolean, repair: boolean): D
     }
   }
   return { ok: false, error: first.error, reason: first.reason };
+}
+
+/** A body as the server reads it: its JSON value, with Go's key semantics applied. */
+export type ServerRead =
+  | { ok: false; kind: Kind; decoded: Extract<Decoded, { ok: false }> }
+  | {
+      ok: true;
+      kind: Kind;
+      decoded: Extract<Decoded, { ok: true }>;
+      /** Positions in the document (the decoded text, mapped back after a repair). */
+      locator: ScanLocator;
+      /** Key normalization when the value is an object (undefined for any other value). */
+      norm?: Normalized;
+      /** The value the server works with: canonical key names for known structs, exact keys in maps. */
+      value: unknown;
+    };
+
+/**
+ * Reads a payload of `kind` as the server does: decode (decodeBody) then Go's struct key matching
+ * (normalize). The linter's rules and the preview both work on `value`.
+ */
+export function readPayload(text: string, kind: Kind): ServerRead {
+  const decoded = decodeBody(text, kind);
+  if (!decoded.ok) return { ok: false, kind, decoded };
+  const locator = new ScanLocator(decoded.text, decoded.toDocument);
+  const raw = decoded.value;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: true, kind, decoded, locator, value: raw };
+  const norm = normalize(raw, shapeOf(kind), (parent, keys) =>
+    [...keys].sort((a, b) => (locator.propertyOffset([...parent, a]) ?? 0) - (locator.propertyOffset([...parent, b]) ?? 0)),
+  );
+  return { ok: true, kind, decoded, locator, norm, value: norm.value };
 }

@@ -3,8 +3,8 @@
  * (matched case-insensitively, as Go's encoding/json does) and which objects are free-form maps
  * (`props`, `context`: exact keys).
  */
-import type { Kind } from './problem';
-import { loadSchemas, resolveRef, Schema } from './schemas';
+import type { Kind } from '../payload/problem';
+import { loadSchemas, resolveRef, Schema } from '../payload/schemas';
 
 export interface Shape {
   kind: 'struct' | 'map' | 'array' | 'any';

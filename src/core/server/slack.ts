@@ -1,4 +1,49 @@
-/** Finds Slack markup in a decoded string. Indices are UTF-16 indices into the decoded string. */
+/**
+ * Slack markup as the server treats it (server/channels/app/slack.go, webhook.go; MATTERMOST_RULES.md
+ * §1.3 step 4, §2.5): which conversions run, on which texts, and the finders the linter uses to point
+ * at markup that stays literal. Finder indices are UTF-16 indices into the decoded string.
+ */
+import type { Kind } from '../payload/problem';
+
+/** The user-visible texts of a message payload, by how the server treats them. */
+export type TextRole = 'message' | 'pretext' | 'attachment-text' | 'title' | 'field-value' | 'field-title' | 'author_name' | 'footer' | 'fallback';
+
+/** Roles where the server expands <!channel>, <!here>, <!all> and <@USERID> (ProcessSlackText). */
+export const MENTION_ROLES: readonly TextRole[] = ['message', 'pretext', 'attachment-text', 'title', 'field-value'];
+/** Roles where the server converts <url|text> to a Markdown link (ParseSlackLinksToMarkdown). */
+export const LINK_ROLES: readonly TextRole[] = ['message', 'pretext', 'attachment-text', 'field-value'];
+
+/**
+ * Whether the server applies its Slack processing to a payload part at all: never to REST posts, and
+ * not to a slash-command response with `skip_slack_parsing: true`.
+ */
+export function slackProcessed(kind: Kind, skipSlackParsing: unknown): boolean {
+  if (kind === 'post' || kind === 'dialog') return false;
+  return !(kind === 'command' && skipSlackParsing === true);
+}
+
+/** `<url|text>`: neither part may contain a newline, `<`, `|` or `>`. */
+const LINK_WITH_TEXT = /<([^\n<|>]+)\|([^\n<|>]+)>/g;
+
+/** ParseSlackLinksToMarkdown: `<url|text>` → `[text](url)`; a plain `<url>` is left as is. */
+export function slackLinksToMarkdown(text: string): string {
+  if (text.indexOf('|') < 0) return text;
+  return text.replace(LINK_WITH_TEXT, (_m, url: string, label: string) => `[${label}](${url})`);
+}
+
+/** expandAnnouncement: `<!channel>`, `<!here>`, `<!all>` → `@channel`, `@here`, `@all`. `<@USERID>` needs the user list and is left alone. */
+export function expandAnnouncements(text: string): string {
+  if (text.indexOf('<!') < 0) return text;
+  return text.replace(/<!(channel|here|all)>/g, '@$1');
+}
+
+/** The text the server stores for a string in `role`, when Slack processing applies (`slack`). */
+export function convertSlackText(text: string, role: TextRole, slack: boolean): string {
+  if (!slack) return text;
+  let out = MENTION_ROLES.includes(role) ? expandAnnouncements(text) : text;
+  if (LINK_ROLES.includes(role)) out = slackLinksToMarkdown(out);
+  return out;
+}
 
 export interface Found {
   from: number;

@@ -1,0 +1,150 @@
+/**
+ * Webhook → post: what the server stores (or refuses) for a decoded payload of each kind
+ * (MATTERMOST_RULES.md §1.3, §4.3, §5, §6.2): the checks that make it post nothing, the Slack
+ * conversions of the message, the split into posts of at most MAX_POST_RUNES runes, and the
+ * attachment field values as stored (`%v`). The linter's rules, the preview and the send path's
+ * REST conversion (src/core/mattermost/toPost.ts) read these.
+ */
+import type { JsonPath } from '../json/locate';
+import type { Kind } from '../payload/problem';
+import { goV } from './goformat';
+import { MAX_POST_RUNES } from './limits';
+import { runeCount, splitRunes } from './runes';
+import { convertSlackText, slackProcessed } from './slack';
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Post types Post.IsValid accepts besides system_* and custom_*. */
+export const KNOWN_POST_TYPES: readonly string[] = ['', 'slack_attachment', 'me', 'reminder', 'card', 'burn_on_read', 'add_bot_teams_channels'];
+
+/** Props only integrations may set: webhooks drop or overwrite them, REST posts of users must not carry them. */
+export const RESERVED_PROPS: readonly string[] = ['from_webhook', 'override_username', 'override_icon_url', 'override_icon_emoji', 'webhook_display_name', 'mm_blocks_actions'];
+
+/** Incoming webhook: 400 "No text specified" when text is empty and attachments are absent or null. */
+export function noTextSpecified(root: Obj): boolean {
+  const { text, attachments } = root;
+  return (text === undefined || text === null || text === '') && (attachments === undefined || attachments === null);
+}
+
+/** Outgoing-webhook response: nothing is posted without a `text` key (null counts as absent) and without attachments. */
+export function outgoingPostsNothing(root: Obj): boolean {
+  const att = root.attachments;
+  if (root.text !== undefined && root.text !== null) return false;
+  return att === undefined || att === null || (Array.isArray(att) && att.length === 0);
+}
+
+/** Slash-command response_type: only `in_channel` and `ephemeral` (the default, "") post. */
+export function commandResponsePosts(responseType: unknown): boolean {
+  const rt = responseType ?? '';
+  return rt === '' || rt === 'ephemeral' || rt === 'in_channel';
+}
+
+export function isEphemeral(responseType: unknown): boolean {
+  return responseType !== 'in_channel';
+}
+
+/** An ephemeral slash-command response with empty text and no attachments shows nothing. */
+export function ephemeralShowsNothing(r: Obj): boolean {
+  const { text, attachments } = r;
+  return (text === undefined || text === null || text === '') && (attachments === undefined || attachments === null);
+}
+
+/** The top-level response and, for slash commands, each object in `extra_responses`. */
+export function responsesOf(kind: Kind, root: Obj): { v: Obj; base: JsonPath }[] {
+  const out = [{ v: root, base: [] as JsonPath }];
+  if (kind === 'command' && Array.isArray(root.extra_responses)) {
+    root.extra_responses.forEach((r, i) => {
+      if (isObj(r)) out.push({ v: r, base: ['extra_responses', i] });
+    });
+  }
+  return out;
+}
+
+/** The message the server stores for one response: `text` (webhooks, commands) or `message` (REST), converted. */
+export function storedMessage(kind: Kind, r: Obj): string {
+  if (kind === 'post') return typeof r.message === 'string' ? r.message : '';
+  const text = typeof r.text === 'string' ? r.text : '';
+  return convertSlackText(text, 'message', slackProcessed(kind, r.skip_slack_parsing));
+}
+
+/**
+ * An attachment field's `value` as stored: webhooks, commands and outgoing responses convert every
+ * non-null value with `%v` and then apply the Slack conversions; REST props keep it as sent.
+ */
+export function storedFieldValue(kind: Kind, value: unknown, slack: boolean): unknown {
+  if (value === undefined || value === null || kind === 'post') return value;
+  return convertSlackText(goV(value), 'field-value', slack);
+}
+
+/** SplitWebhookPost: the messages of the posts a webhook creates. */
+export function splitMessage(message: string): string[] {
+  return splitRunes(message, MAX_POST_RUNES);
+}
+
+export interface ResponsePosts {
+  /** Path of the response object: [] or ['extra_responses', i]. */
+  base: JsonPath;
+  /** The message of each post created (one unless a webhook split it); empty when nothing is posted. */
+  messages: string[];
+  ephemeral: boolean;
+  /** Whether the Slack conversions apply to this response's texts. */
+  slack: boolean;
+  /** Why this response posts nothing (the others may still post). */
+  nothing?: string;
+}
+
+export interface PostsOutcome {
+  /** The request as a whole is refused or fails: nothing is posted. */
+  refused?: { reason: string; path: JsonPath };
+  responses: ResponsePosts[];
+}
+
+/**
+ * What the server posts for a decoded, well-typed payload of a message kind (not dialogs). Type errors
+ * are the decoder's business (the linter's schema check); this starts from a value that decoded.
+ */
+export function postsOf(kind: Kind, root: Obj): PostsOutcome {
+  const responses: ResponsePosts[] = [];
+  if (kind === 'incoming' && noTextSpecified(root)) {
+    return { refused: { reason: 'Mattermost rejects this webhook (400 "No text specified"): text is empty and there are no attachments.', path: ['text'] }, responses };
+  }
+  for (const { v, base } of responsesOf(kind, root)) {
+    const slack = slackProcessed(kind, v.skip_slack_parsing);
+    const message = storedMessage(kind, v);
+    if (kind === 'command') {
+      if (!commandResponsePosts(v.response_type)) {
+        responses.push({ base, messages: [], ephemeral: false, slack, nothing: `Mattermost posts nothing for this response_type (${JSON.stringify(v.response_type)}): only "in_channel" and "ephemeral" are used.` });
+        continue;
+      }
+      const ephemeral = isEphemeral(v.response_type);
+      if (ephemeral && ephemeralShowsNothing(v)) {
+        responses.push({ base, messages: [], ephemeral, slack, nothing: 'Mattermost posts nothing: an ephemeral response needs text or attachments.' });
+        continue;
+      }
+      const n = runeCount(message);
+      if (!ephemeral && n > MAX_POST_RUNES) {
+        return { refused: { reason: `The message is ${n} runes, over Mattermost's ${MAX_POST_RUNES}: creating the post fails and so does the command (500 create_post_failed).`, path: [...base, 'text'] }, responses: [] };
+      }
+      responses.push({ base, messages: [message], ephemeral, slack });
+      continue;
+    }
+    if (kind === 'post') {
+      const n = runeCount(message);
+      if (n > MAX_POST_RUNES) {
+        return { refused: { reason: `Mattermost rejects this post (400 model.post.is_valid.message_length.app_error): the message is ${n} runes, over ${MAX_POST_RUNES}. The REST API does not split.`, path: ['message'] }, responses: [] };
+      }
+      responses.push({ base, messages: [message], ephemeral: false, slack });
+      continue;
+    }
+    if (kind === 'outgoing' && outgoingPostsNothing(v)) {
+      responses.push({ base, messages: [], ephemeral: false, slack, nothing: 'Mattermost posts nothing for this response: there is no "text" key and no attachments.' });
+      continue;
+    }
+    responses.push({ base, messages: splitMessage(message), ephemeral: false, slack });
+  }
+  return { responses };
+}
