@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { runeCount } from '../core/server/runes';
 import { decodeFirstValue, isObject } from './goJson';
 import { appError, sendJson, type Ctx } from './respond';
 import {
@@ -150,7 +151,7 @@ function createPost(state: SandboxState, ctx: Ctx, r: ApiRequest, session: Sessi
   if (rootId !== '' && !state.posts.some(p => p.id === rootId)) return appError(ctx, 400, 'api.post.create_post.root_id.app_error');
   const type = typeof o.type === 'string' ? o.type : '';
   const props = isObject(o.props) ? o.props : {};
-  if ([...message].length > state.config.maxPostRunes) return appError(ctx, 400, 'model.post.is_valid.message_length.app_error');
+  if (runeCount(message) > state.config.maxPostRunes) return appError(ctx, 400, 'model.post.is_valid.message_length.app_error');
   if (!(type === '' || ['slack_attachment', 'me', 'reminder', 'card', 'burn_on_read', 'add_bot_teams_channels'].includes(type) || type.startsWith('custom_') || type.startsWith('system_'))) {
     return appError(ctx, 400, 'model.post.is_valid.type.app_error');
   }

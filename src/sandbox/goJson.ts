@@ -5,58 +5,20 @@
  * whole decode. Plus the webhook's control-character repair and Go's `%v` formatting of field values.
  */
 
+import { decodeWith, repairControlChars as repair, slackCompatibleBool } from '../core/server/decode';
+import { goV } from '../core/server/goformat';
+
 export type DecodeResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const WS = new Set([' ', '\t', '\n', '\r']);
-
-/** Parses the first JSON value in `text` and ignores whatever follows it, like json.Decoder.Decode. */
+/** Parses the first JSON value in `text` and ignores whatever follows it, like json.Decoder.Decode (the server model's decoder). */
 export function decodeFirstValue(text: string): DecodeResult<unknown> {
-  let i = 0;
-  while (i < text.length && WS.has(text[i])) i++;
-  if (i >= text.length) return { ok: false, error: 'EOF' };
-  const start = i;
-  const c = text[i];
-  if (c === '{' || c === '[') {
-    let depth = 0;
-    let inString = false;
-    for (; i < text.length; i++) {
-      const ch = text[i];
-      if (inString) {
-        if (ch === '\\') i++;
-        else if (ch === '"') inString = false;
-      } else if (ch === '"') inString = true;
-      else if (ch === '{' || ch === '[') depth++;
-      else if (ch === '}' || ch === ']') {
-        depth--;
-        if (depth === 0) {
-          i++;
-          break;
-        }
-      }
-    }
-    if (depth !== 0) return { ok: false, error: 'unexpected EOF' };
-  } else if (c === '"') {
-    for (i++; i < text.length; i++) {
-      if (text[i] === '\\') i++;
-      else if (text[i] === '"') {
-        i++;
-        break;
-      }
-    }
-  } else {
-    while (i < text.length && !WS.has(text[i]) && !',]}{["'.includes(text[i])) i++;
-  }
-  try {
-    return { ok: true, value: JSON.parse(text.slice(start, i)) as unknown };
-  } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : 'invalid JSON' };
-  }
+  const d = decodeWith(text, { firstValueOnly: true, repairNewlines: false });
+  return d.ok ? { ok: true, value: d.value } : { ok: false, error: d.empty ? 'EOF' : d.reason };
 }
 
-/** Mattermost's repair: raw newline/tab inside the values of six keys are escaped, then decoding is retried. */
+/** Mattermost's repair (the server model's): raw newline/tab inside the values of six keys are escaped. */
 export function repairControlChars(text: string): string {
-  return text.replace(/"(text|fallback|pretext|author_name|title|value)"(\s*:\s*)"([\s\S]*?)"/g,
-    (_m, key: string, sep: string, value: string) => `"${key}"${sep}"${value.replace(/\n/g, '\\n').replace(/\t/g, '\\t')}"`);
+  return repair(text).text;
 }
 
 export class TypeMismatch extends Error {}
@@ -107,42 +69,15 @@ function goType(v: unknown): string {
   return typeof v === 'object' ? 'object' : typeof v;
 }
 
-/** SlackCompatibleBool: true/false/"true"/"false" in any case; everything else (null, 1, "yes") fails. */
+/** SlackCompatibleBool (the server model's): true/false/"true"/"false" in any case; everything else fails. */
 export function slackBool(v: unknown): boolean {
-  if (v === true || v === false) return v;
-  if (typeof v === 'string' && /^(true|false)$/i.test(v)) return v.toLowerCase() === 'true';
-  throw new TypeMismatch(`unmarshal: unable to convert ${JSON.stringify(v)} to bool`);
-}
-
-/** Go `fmt.Sprintf("%v", x)` for values decoded from JSON (float64, bool, string, map, slice). */
-export function goSprintV(v: unknown): string {
-  if (v === null || v === undefined) return '<nil>';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'number') return goFloat(v);
-  if (Array.isArray(v)) return `[${v.map(goSprintV).join(' ')}]`;
-  if (isObject(v)) return `map[${Object.keys(v).sort().map(k => `${k}:${goSprintV(v[k])}`).join(' ')}]`;
-  return String(v);
-}
-
-/** %v of a float64 (strconv 'g', shortest): exponent form when the exponent is < -4 or >= 6, so 1234567 → "1.234567e+06". */
-function goFloat(n: number): string {
-  if (!Number.isFinite(n)) return n > 0 ? '+Inf' : n < 0 ? '-Inf' : 'NaN';
-  if (n === 0) return Object.is(n, -0) ? '-0' : '0';
-  const exp = Number(n.toExponential().split('e')[1]);
-  if (exp < -4 || exp >= 6) return expForm(n);
-  return String(n);
-}
-
-function expForm(n: number): string {
-  const [mant, e] = n.toExponential().split('e');
-  const sign = e.startsWith('-') ? '-' : '+';
-  const digits = e.replace(/^[+-]/, '');
-  return `${mant}e${sign}${digits.padStart(2, '0')}`;
+  const b = slackCompatibleBool(v);
+  if (b === undefined) throw new TypeMismatch(`unmarshal: unable to convert ${JSON.stringify(v)} to bool`);
+  return b;
 }
 
 /** The webhook path's conversion of attachment field values (MATTERMOST_RULES.md §2.3); null stays null. */
 export function webhookFieldValue(v: unknown): unknown {
   if (v === null || v === undefined) return v;
-  return goSprintV(v);
+  return goV(v);
 }

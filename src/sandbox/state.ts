@@ -3,6 +3,7 @@
  * change (sessions, posts). Everything is in memory; `createState()` gives a fresh copy (reset).
  */
 import { randomBytes } from 'node:crypto';
+import { MAX_POST_RUNES } from '../core/server/limits';
 
 /** A 26-character Mattermost-style id ([a-z0-9]) from a readable tag. */
 function sid(tag: string): string {
@@ -121,7 +122,7 @@ export const DEFAULT_CONFIG: SandboxConfig = {
   enablePostUsernameOverride: false,
   enablePostIconOverride: false,
   maximumPayloadSizeBytes: 300000,
-  maxPostRunes: 16383,
+  maxPostRunes: MAX_POST_RUNES,
   maximumLoginAttempts: 10,
 };
 

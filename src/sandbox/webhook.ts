@@ -7,6 +7,9 @@ import {
   decodeFirstValue, isObject, optArray, optBool, optObject, optString, repairControlChars, slackBool,
   TypeMismatch, webhookFieldValue, field,
 } from './goJson';
+import { splitRunes } from '../core/server/runes';
+import { expandAnnouncements, slackLinksToMarkdown } from '../core/server/slack';
+import { KNOWN_POST_TYPES } from '../core/server/toPost';
 import { appError, sendText, type Ctx } from './respond';
 import { directChannel, findChannelByName, newId, type ChannelRecord, type PostRecord, type SandboxState } from './state';
 
@@ -110,29 +113,15 @@ export function mediaType(contentType: string): string | undefined {
   return /^[!#$%&'*+.^_`|~0-9a-z-]+(\/[!#$%&'*+.^_`|~0-9a-z-]+)?$/.test(base) ? base : undefined;
 }
 
-const KNOWN_TYPES = new Set(['', 'slack_attachment', 'me', 'reminder', 'card', 'burn_on_read', 'add_bot_teams_channels']);
-
 function slackExpand(s: string, state: SandboxState): string {
-  return s
-    .replace(/<!(channel|here|all)>/g, '@$1')
+  // <@USERID> → @username needs the server's users, which only the sandbox has
+  return expandAnnouncements(s)
     .replace(/<@([a-z0-9]{26})>/g, (m, id: string) => {
       const u = state.users.get(id);
       return u ? `@${u.username}` : m;
     });
 }
 
-function slackLinks(s: string): string {
-  return s.replace(/<([^<>|\n]+)\|([^<>|\n]+)>/g, '[$2]($1)');
-}
-
-/** Splits into chunks of at most `max` runes (code points), like SplitWebhookPost. */
-export function splitRunes(text: string, max: number): string[] {
-  const runes = [...text];
-  if (runes.length <= max) return [text];
-  const out: string[] = [];
-  for (let i = 0; i < runes.length; i += max) out.push(runes.slice(i, i + max).join(''));
-  return out;
-}
 
 export function handleWebhook(state: SandboxState, ctx: Ctx, hookId: string, contentTypeHeader: string | undefined, body: string): void {
   // --- decode (before any other check, like the real handler) ---
@@ -165,9 +154,9 @@ export function handleWebhook(state: SandboxState, ctx: Ctx, hookId: string, con
     const out = { ...a };
     for (const k of ['pretext', 'text', 'title']) if (typeof out[k] === 'string') out[k] = slackExpand(out[k] as string, state);
     if (Array.isArray(out.fields)) {
-      out.fields = (out.fields as Array<Record<string, unknown> | null>).map(f => (f && typeof f.value === 'string' ? { ...f, value: slackExpand(f.value, state) } : f));
+      out.fields = (out.fields as Array<Record<string, unknown> | null>).map(f => (f && typeof f.value === 'string' ? { ...f, value: slackLinksToMarkdown(slackExpand(f.value, state)) } : f));
     }
-    for (const k of ['text', 'pretext']) if (typeof out[k] === 'string') out[k] = slackLinks(out[k] as string);
+    for (const k of ['text', 'pretext']) if (typeof out[k] === 'string') out[k] = slackLinksToMarkdown(out[k] as string);
     return out;
   });
   let postType = req.type;
@@ -228,11 +217,11 @@ export function handleWebhook(state: SandboxState, ctx: Ctx, hookId: string, con
     metadata.priority = req.priority;
   }
   if (!forcedAttachmentType && postType.startsWith('system_')) return appError(ctx, 400, 'api.context.invalid_param.app_error', 'Invalid post.type parameter.');
-  if (!KNOWN_TYPES.has(postType) && !postType.startsWith('custom_') && !postType.startsWith('system_')) {
+  if (!KNOWN_POST_TYPES.includes(postType) && !postType.startsWith('custom_') && !postType.startsWith('system_')) {
     return appError(ctx, 500, 'api.post.create_webhook_post.creating.app_error');
   }
 
-  const chunks = splitRunes(slackLinks(text), cfg.maxPostRunes);
+  const chunks = splitRunes(slackLinksToMarkdown(text), cfg.maxPostRunes);
   const now = Date.now();
   chunks.forEach((chunk, i) => {
     const last = i === chunks.length - 1;

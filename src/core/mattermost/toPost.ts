@@ -1,8 +1,14 @@
 /**
  * Pure conversion of a webhook-shaped payload (`text`, `attachments`, `props`, `type`, …) or a post-shaped one
  * (`message`, `props`, …) into the body of POST /api/v4/posts for one channel, with notes that say what was
- * converted and what was dropped (MATTERMOST_RULES.md §1 and §6.2).
+ * converted and what was dropped (MATTERMOST_RULES.md §1 and §6.2). What the server does (limits,
+ * Slack conversions, post types, reserved props) comes from the server model (src/core/server).
  */
+import { decodeBody } from '../server/decode';
+import { MAX_POST_RUNES } from '../server/limits';
+import { runeCount } from '../server/runes';
+import { convertSlackText } from '../server/slack';
+import { KNOWN_POST_TYPES, RESERVED_PROPS } from '../server/toPost';
 import { PayloadError } from './errors';
 import type { PostCreateBody } from './types';
 
@@ -20,12 +26,6 @@ export interface ToPostResult {
   notes: ConversionNote[];
 }
 
-/** MaxPostSize on current schemas (runes). The REST API refuses longer messages; webhooks split them. */
-export const MAX_POST_RUNES = 16383;
-
-/** Props only integrations may set; hardened servers refuse them on user posts, others mislabel the post. */
-const RESERVED_PROPS = ['from_webhook', 'override_username', 'override_icon_url', 'override_icon_emoji', 'webhook_display_name', 'mm_blocks_actions'];
-const KNOWN_TYPES = new Set(['', 'slack_attachment', 'me', 'reminder', 'card', 'burn_on_read', 'add_bot_teams_channels']);
 /** Keys the REST conversion consumes on purpose. */
 const HANDLED = new Set(['text', 'message', 'attachments', 'props', 'type', 'username', 'icon_url', 'icon_emoji', 'channel', 'channel_id', 'priority', 'root_id', 'file_ids', 'metadata', 'response_type', 'extra_responses', 'skip_slack_parsing', 'goto_location', 'trigger_id', 'id', 'user_id', 'create_at', 'update_at', 'pending_post_id']);
 
@@ -33,18 +33,6 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export function runeLength(s: string): number {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
-}
-
-/** What the webhook would do to text that the REST API does not: `<!channel>` → `@channel`, `<url|text>` → `[text](url)`. */
-function slackMarkup(text: string): string {
-  return text
-    .replace(/<!(channel|here|all)>/g, '@$1')
-    .replace(/<([^<>|\n]+)\|([^<>|\n]+)>/g, '[$2]($1)');
-}
 
 /**
  * Converts `payload` (parsed JSON, or the JSON text) into a POST /api/v4/posts body for `channelId`.
@@ -53,11 +41,9 @@ function slackMarkup(text: string): string {
 export function toPost(payload: unknown, channelId: string): ToPostResult {
   let p: unknown = payload;
   if (typeof payload === 'string') {
-    try {
-      p = JSON.parse(payload);
-    } catch {
-      throw new PayloadError('The payload is not valid JSON.');
-    }
+    const decoded = decodeBody(payload, 'post');
+    if (!decoded.ok) throw new PayloadError('The payload is not valid JSON.');
+    p = decoded.value;
   }
   if (!isObject(p)) throw new PayloadError('The payload must be a JSON object.');
   if (typeof channelId !== 'string' || channelId === '') throw new PayloadError('Pick a channel to send to.');
@@ -78,13 +64,14 @@ export function toPost(payload: unknown, channelId: string): ToPostResult {
     message = p.text;
     note('converted', 'text', '"text" was sent as the post\'s "message".');
   }
-  const converted = slackMarkup(message);
+  // what a webhook would do to the text and the REST API does not
+  const converted = convertSlackText(message, 'message', true);
   if (converted !== message) {
     note('converted', 'message', 'Slack markup (<!channel>, <url|text>) was converted the way a webhook would.');
     message = converted;
   }
-  if (runeLength(message) > MAX_POST_RUNES) {
-    note('warning', 'message', `The message has ${runeLength(message)} characters; the API refuses more than ${MAX_POST_RUNES} (a webhook would split it).`);
+  if (runeCount(message) > MAX_POST_RUNES) {
+    note('warning', 'message', `The message has ${runeCount(message)} characters; the API refuses more than ${MAX_POST_RUNES} (a webhook would split it).`);
   }
 
   // --- props ---
@@ -127,7 +114,7 @@ export function toPost(payload: unknown, channelId: string): ToPostResult {
   } else if (type !== undefined && type.startsWith('system_')) {
     note('dropped', 'type', `"type": "${type}" was removed: system post types cannot be created this way.`);
     type = undefined;
-  } else if (type !== undefined && !KNOWN_TYPES.has(type) && !type.startsWith('custom_')) {
+  } else if (type !== undefined && !KNOWN_POST_TYPES.includes(type) && !type.startsWith('custom_')) {
     note('dropped', 'type', `"type": "${type}" was removed: the server only accepts "", "slack_attachment", known types or "custom_…".`);
     type = undefined;
   }

@@ -4,6 +4,7 @@ import { STATUS_COLORS, type RenderContext } from './context';
 import type { JsonPath } from './findings';
 import { attr, esc, link } from './html';
 import { imageHtml } from './images';
+import { slackCompatibleBool } from '../server/decode';
 import { storedFieldValue } from '../server/toPost';
 import { convertSlackText, type TextRole } from '../server/slack';
 import { arr, isObject, str, type Obj } from './values';
@@ -28,9 +29,7 @@ function colorInfo(ctx: RenderContext, color: string | undefined): { cls: string
 
 /** `short`: Go SlackCompatibleBool for integrations, JavaScript truthiness for REST props. */
 function isShort(ctx: RenderContext, v: unknown): boolean {
-  if (ctx.goDecoded) {
-    return v === true || (typeof v === 'string' && v.toLowerCase() === 'true');
-  }
+  if (ctx.goDecoded) return slackCompatibleBool(v) === true;
   return v !== undefined && v !== null && v !== false && v !== 0 && v !== '';
 }
 

@@ -108,6 +108,6 @@ export function renderSplit(posts: string[]): string {
 }
 
 /** A banner for payloads the server refuses or turns into nothing. */
-export function banner(kind: 'rejected' | 'no-post' | 'info', text: string, anchor = ''): string {
+export function banner(kind: 'no-post' | 'info', text: string, anchor = ''): string {
   return `<div class="mm-banner mm-banner-${kind}" data-testid="${kind}" role="status">${esc(text)}${anchor}</div>`;
 }

@@ -149,8 +149,26 @@ export function decodeRules(kind: Kind): DecodeRules {
 
 /** Decodes `text` as the server decodes a body of `kind` (JSON syntax only; see readPayload). */
 export function decodeBody(text: string, kind: Kind): Decoded {
-  const r = decodeRules(kind);
-  return decode(text, r.firstValueOnly, r.repairNewlines);
+  return decodeWith(text, decodeRules(kind));
+}
+
+/** Decodes `text` with explicit rules (for bodies that are not payload kinds, e.g. the sandbox's API). */
+export function decodeWith(text: string, rules: DecodeRules): Decoded {
+  return decode(text, rules.firstValueOnly, rules.repairNewlines);
+}
+
+/**
+ * SlackCompatibleBool (attachment field `short`): true/false, or "true"/"false" in any letter case.
+ * Anything else (null, 1, "yes", "") is a decode error that fails the whole request: undefined.
+ */
+export function slackCompatibleBool(v: unknown): boolean | undefined {
+  if (v === true || v === false) return v;
+  if (typeof v === 'string') {
+    const l = v.toLowerCase();
+    if (l === 'true') return true;
+    if (l === 'false') return false;
+  }
+  return undefined;
 }
 
 /**

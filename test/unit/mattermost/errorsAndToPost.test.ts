@@ -4,7 +4,8 @@ import {
   NetworkError, PayloadError, RateLimitedError, RedirectError, SessionExpiredError, TimeoutError, TokenRevokedError,
 } from '../../../src/core/mattermost/errors';
 import { clearSecrets } from '../../../src/core/mattermost/redact';
-import { MAX_POST_RUNES, toPost } from '../../../src/core/mattermost/toPost';
+import { toPost } from '../../../src/core/mattermost/toPost';
+import { MAX_POST_RUNES } from '../../../src/core/server/limits';
 
 describe('errors: adviceFor', () => {
   afterEach(() => clearSecrets());

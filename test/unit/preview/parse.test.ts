@@ -48,7 +48,7 @@ describe('preview: reads the payload with the server model', () => {
 
   // Issue 10, contradiction 2: the linter says the server repairs and accepts it; the preview shows the repaired text.
   it('renders an incoming payload with a raw newline in text as the server repairs it', () => {
-    const text = '{"text": "line one\nline two", "attachments": [{"title": "a\tb", "text": "x"}]}';
+    const text = '{"text": "line one\nline two", "attachments": [{"fallback": "f", "title": "a\tb", "text": "x"}]}';
     const problems = lint(text, 'incoming');
     assert.ok(problems.length > 0 && problems.every(p => p.rule === 'raw-control-character' && p.severity !== 'error'), JSON.stringify(problems));
     const root = render('incoming', text, { problems });

@@ -2,11 +2,13 @@
 import * as assert from 'node:assert/strict';
 import { get } from 'node:http';
 import nodeFetch from 'node-fetch';
-import { decodeFirstValue, goSprintV, repairControlChars } from '../../../src/sandbox/goJson';
+import { goV as goSprintV } from '../../../src/core/server/goformat';
+import { splitRunes } from '../../../src/core/server/runes';
+import { decodeFirstValue, repairControlChars } from '../../../src/sandbox/goJson';
 import { banner, parsePort } from '../../../src/sandbox/main';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/server';
 import { SEED } from '../../../src/sandbox/state';
-import { mediaType, parseWebhookJson, splitRunes } from '../../../src/sandbox/webhook';
+import { mediaType, parseWebhookJson } from '../../../src/sandbox/webhook';
 
 interface Answer { status: number; headers: Record<string, string | string[]>; text: string; json: () => Record<string, unknown> }
 

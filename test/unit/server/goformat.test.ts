@@ -1,5 +1,8 @@
 import * as assert from 'assert';
+import { lint } from '../../../src/core/payload/lint';
 import { compareGoStrings, goFloat, goV } from '../../../src/core/server/goformat';
+import { webhookFieldValue } from '../../../src/sandbox/goJson';
+import { one, render } from '../preview/helpers';
 
 describe('server model: Go %v formatting', () => {
   it('uses exponent form from 7 integer digits, like Go', () => {
@@ -36,5 +39,19 @@ describe('server model: Go %v formatting', () => {
       const b = mk();
       assert.strictEqual(Math.sign(compareGoStrings(a, b)), Math.sign(Buffer.compare(bytes(a), bytes(b))), `${a} vs ${b}`);
     }
+  });
+});
+
+// Issue 10, contradiction 4: the linter said map[😀:2 Ａ:1] (UTF-16 order), the preview map[Ａ:1 😀:2].
+describe('%v of an object with keys beyond the BMP is the same everywhere', () => {
+  const value = { '😀': 2, 'Ａ': 1 };
+  const text = JSON.stringify({ text: 't', attachments: [{ fallback: 'f', fields: [{ title: 'x', value, short: false }] }] });
+
+  it('linter, preview and sandbox all say map[Ａ:1 😀:2]', () => {
+    const problem = lint(text, 'incoming').find(p => p.rule === 'field-value-format');
+    assert.ok(problem, 'field-value-format reports the object');
+    assert.ok(problem.message.includes('`map[Ａ:1 😀:2]`'), problem.message);
+    assert.strictEqual(one(render('incoming', text), 'field-value').text.trim(), 'map[Ａ:1 😀:2]');
+    assert.strictEqual(webhookFieldValue(value), 'map[Ａ:1 😀:2]');
   });
 });
