@@ -8,6 +8,7 @@ import { JsonPath, Range, ScanLocator, Target } from '../json/locate';
 import { rejectPhrase } from './consequence';
 import { bodyOverLimit, BODY_LIMIT } from '../server/limits';
 import { readPayload, type ServerRead } from '../server/decode';
+import { EMPTY_RESPONSE_POSTS_NOTHING } from '../server/toPost';
 import type { Fix, Kind, Problem, Severity } from './problem';
 import { RULES, rulesFor } from './rules/index';
 import type { Rule } from './rules/index';
@@ -86,7 +87,7 @@ function lintWith(text: string, kind: Kind, read: ServerRead, options: LintOptio
     const decoded = read.decoded;
     const problems: Problem[] = [];
     if (decoded.empty && kind === 'outgoing') {
-      if (on('nothing-posted')) problems.push({ rule: 'nothing-posted', severity: severityOf('nothing-posted'), message: 'Mattermost posts nothing for an empty response.', start: 0, end: text.length, path: [] });
+      if (on('nothing-posted')) problems.push({ rule: 'nothing-posted', severity: severityOf('nothing-posted'), message: EMPTY_RESPONSE_POSTS_NOTHING, start: 0, end: text.length, path: [] });
     } else if (on('invalid-json')) {
       const message = decoded.trailing
         ? `${rejectPhrase(kind)}: a slash-command response must be exactly one JSON value, and content follows it here.`

@@ -9,7 +9,8 @@ import { findingHtml } from './findings';
 import { attr, esc } from './html';
 import { LineIndex } from '../json/lines';
 import { readPayload, type ServerRead } from '../server/decode';
-import { postsOf } from '../server/toPost';
+import { EMPTY_RESPONSE_POSTS_NOTHING, postsOf } from '../server/toPost';
+import { banner } from './post';
 import { renderCommand, renderIncoming, renderOutgoing, renderRestPost } from './kinds';
 import { isObject } from './values';
 
@@ -80,6 +81,7 @@ function renderKind(ctx: RenderContext, input: PreviewInput): string {
   const read = input.read ?? readPayload(input.text, ctx.kind);
   if (!read.ok) {
     const d = read.decoded;
+    if (d.empty && ctx.kind === 'outgoing') return banner('no-post', EMPTY_RESPONSE_POSTS_NOTHING);
     const at = new LineIndex(input.text).positionAt(d.error.start);
     const line = at.line + 1;
     const column = at.character + 1;

@@ -37,6 +37,9 @@ export function outgoingPostsNothing(root: Obj): boolean {
   return att === undefined || att === null || (Array.isArray(att) && att.length === 0);
 }
 
+/** An outgoing webhook that answers with an empty body: not an error, nothing is posted. */
+export const EMPTY_RESPONSE_POSTS_NOTHING = 'Mattermost posts nothing for an empty response.';
+
 /** Slash-command response_type: only `in_channel` and `ephemeral` (the default, "") post. */
 export function commandResponsePosts(responseType: unknown): boolean {
   const rt = responseType ?? '';
