@@ -1,21 +1,23 @@
 /**
  * lint(text, kind): what Mattermost will do with a payload, as problems with exact ranges.
- * Pure and synchronous. The common path is JSON.parse → Go-style key normalization → ajv (compiled
- * lazily, see validate.ts) → rules; positions are computed only when there are problems to place, all
- * in one forward scan of the text (ScanLocator.prefetch); a tree is built only for raw control characters.
+ * Pure and synchronous. The common path is the server model's read (src/core/server/decode.ts:
+ * JSON.parse → Go-style key normalization) → ajv (compiled lazily, see validate.ts) → rules; positions
+ * are computed only when there are problems to place, all in one forward scan of the text (ScanLocator.prefetch); a tree is built only for raw control characters.
+ * This file only runs the rules: each rule's logic is in its file under rules/ (decoding rules through
+ * their `failed`/`decoded`/`schemaIssue` hooks, the others through `check`).
  */
-import { JsonPath, Range, ScanLocator, Target } from '../json/locate';
-import { rejectPhrase } from './consequence';
-import { bodyOverLimit, BODY_LIMIT } from '../server/limits';
+import type { JsonPath, ScanLocator, Target } from '../json/locate';
 import { readPayload, type ServerRead } from '../server/decode';
-import { EMPTY_RESPONSE_POSTS_NOTHING } from '../server/toPost';
+import { bodyOverLimit, type BodySize } from '../server/limits';
 import type { Fix, Kind, Problem, Severity } from './problem';
+import { bodyProblem } from './rules/body-too-large';
 import { RULES, rulesFor } from './rules/index';
 import type { Rule } from './rules/index';
-import { shortReplacement } from './rules/short-not-boolean';
-import type { FixBuilder, FixTools, Report, RuleContext } from './rules/types';
-import { handledElsewhere, unknownKeyMessage } from './rules/unknown-key';
-import { describeType, label, releaseLists } from './rules/walk';
+import { propsAttachmentType } from './rules/props-attachment-type';
+import { shortNotBoolean } from './rules/short-not-boolean';
+import { typeMismatch } from './rules/type-mismatch';
+import type { DecodeContext, FailedContext, FixTools, Report, RuleContext, SchemaContext } from './rules/types';
+import { releaseLists } from './rules/walk';
 import { schemaIssues } from './validate';
 
 export { RULES, RULE_INFO } from './rules/index';
@@ -28,8 +30,6 @@ export interface LintOptions {
 
 interface Pending extends Report {
   rule: string;
-  /** Already-placed range (document offsets), bypassing path lookup. */
-  at?: Range;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2 };
@@ -41,23 +41,17 @@ function severityOf(rule: string): Severity {
   return severities.get(rule) ?? 'warning';
 }
 
+const FAILED_RULES = RULES.filter(r => r.failed);
+const DECODE_RULES = RULES.filter(r => r.decoded);
+/** The more specific explanations first; type-mismatch explains any issue left. */
+const SCHEMA_RULES: readonly Rule[] = [propsAttachmentType, shortNotBoolean, typeMismatch];
+
 const rulesByKind = new Map<Kind, Rule[]>();
 
 function checksFor(kind: Kind): Rule[] {
   let r = rulesByKind.get(kind);
   if (r === undefined) rulesByKind.set(kind, (r = rulesFor(kind)));
   return r;
-}
-
-function typeMessage(kind: Kind, path: JsonPath, expected: string[], actual: unknown): string {
-  const names = expected.filter(t => t !== 'null').map(t => (t === 'integer' ? 'an integer' : t === 'array' ? 'an array' : t === 'object' ? 'an object' : `a ${t}`));
-  return `${rejectPhrase(kind)}: \`${label(path)}\` must be ${names.join(' or ')}, not ${describeType(actual)}.`;
-}
-
-function valueAt(root: unknown, path: JsonPath): unknown {
-  let v = root;
-  for (const seg of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[seg as string] : undefined;
-  return v;
 }
 
 export function lint(text: string, kind: Kind, options?: LintOptions): Problem[] {
@@ -80,104 +74,52 @@ function lintWith(text: string, kind: Kind, read: ServerRead, options: LintOptio
 
   // Body size: the server cuts (webhooks) or refuses (REST) bodies over its read limit.
   const size = bodyOverLimit(text, kind);
-  const cut = size ? size.cut : -1;
-  const bytes = size ? size.bytes : -1;
 
   if (!read.ok) {
-    const decoded = read.decoded;
+    // nothing decoded: the rules about failed decoding, then the body size
     const problems: Problem[] = [];
-    if (decoded.empty && kind === 'outgoing') {
-      if (on('nothing-posted')) problems.push({ rule: 'nothing-posted', severity: severityOf('nothing-posted'), message: EMPTY_RESPONSE_POSTS_NOTHING, start: 0, end: text.length, path: [] });
-    } else if (on('invalid-json')) {
-      const message = decoded.trailing
-        ? `${rejectPhrase(kind)}: a slash-command response must be exactly one JSON value, and content follows it here.`
-        : `${rejectPhrase(kind)}: it cannot parse the JSON here (${decoded.reason}).`;
-      problems.push({ rule: 'invalid-json', severity: 'error', message, start: decoded.error.start, end: decoded.error.end, path: [] });
+    let id = '';
+    const ctx: FailedContext = {
+      kind,
+      text,
+      decoded: read.decoded,
+      report: r => {
+        const at = r.at ?? { start: 0, end: text.length };
+        if (on(id)) problems.push({ rule: id, severity: severityOf(id), message: r.message, start: at.start, end: at.end, path: r.path });
+      },
+    };
+    for (const rule of FAILED_RULES) {
+      id = rule.id;
+      rule.failed!(ctx);
     }
-    if (cut >= 0 && on('body-too-large')) problems.push(bodyProblem(kind, bytes, text, cut, undefined));
+    if (size && on('body-too-large')) problems.push(bodyProblem(kind, size, text, undefined));
     return problems;
   }
 
-  const { decoded, locator } = read;
-  if (decoded.trailing) {
-    push({ rule: 'trailing-content', path: [], at: decoded.trailing, message: 'Mattermost reads only the first JSON value and ignores everything after it.' });
+  // The rules about decoding (trailing content, repairs, the body's type, key matching), in RULES order.
+  let id = '';
+  const report = (r: Report) => push({ rule: id, path: r.path, target: r.target, sub: r.sub, at: r.at, message: r.message, fix: r.fix });
+  const decodeCtx: DecodeContext = { kind, read, report };
+  for (const rule of DECODE_RULES) {
+    id = rule.id;
+    rule.decoded!(decodeCtx);
   }
-  for (const at of decoded.repaired ?? []) {
-    const path = locator.pathAt(at + 1) ?? [];
-    push({
-      rule: 'raw-control-character',
-      path,
-      at: locator.range(path, 'value'),
-      message: 'Mattermost only parses this after its repair turns the raw line breaks/tabs into \\n/\\t (incoming webhooks only); escape them as \\n and \\t.',
-      fix: () => {
-        const v = valueAt(decoded.value, path);
-        if (typeof v !== 'string') return undefined;
-        const r = locator.range(path, 'value');
-        return { title: 'Escape the line breaks and tabs', edits: [{ start: r.start, end: r.end, newText: JSON.stringify(v) }] };
-      },
-    });
-  }
-
-  const norm = read.norm;
-  if (norm === undefined) {
-    push({ rule: 'type-mismatch', path: [], message: `${rejectPhrase(kind)}: the body must be a JSON object, not ${describeType(read.value)}.` });
-    return place(pending, locator, text, undefined, cut, bytes, kind);
-  }
+  const { locator, norm } = read;
+  if (norm === undefined) return place(pending, locator, text, undefined, size, kind);
   const root = norm.value;
 
-  for (const c of norm.caseKeys) {
-    push({ rule: 'key-case', path: c.path, target: 'key', message: `Mattermost reads \`${c.actual}\` as \`${c.path[c.path.length - 1]}\` (keys match case-insensitively), but other tools may not.` });
-  }
-  for (const c of norm.collisions) {
-    const winner = c.keys[c.keys.length - 1];
-    for (const k of c.keys.slice(0, -1)) {
-      const parentActual = norm.actualPath(c.path.slice(0, -1));
-      push({
-        rule: 'duplicate-key',
-        path: [],
-        at: locator.range([...parentActual, k], 'key'),
-        message: `Mattermost ignores this \`${k}\`: the later \`${winner}\` fills the same field.`,
-      });
-    }
-  }
-  for (const u of norm.unknown) {
-    if (u.path.length === 1 && u.key === '$schema') continue;
-    if (handledElsewhere(kind, u.path, u.key)) continue;
-    push({ rule: 'unknown-key', path: u.path, target: 'key', message: unknownKeyMessage(kind, u.path, u.key, u.parent) });
-  }
-
+  // Schema issues, each explained by the first rule that claims it (type-mismatch last: any issue).
   for (const issue of schemaIssues(kind, root)) {
-    const actual = valueAt(root, issue.path);
-    const inProps = kind === 'post' && issue.path[0] === 'props';
-    const isShort = issue.path[issue.path.length - 1] === 'short' && issue.path[issue.path.length - 3] === 'fields';
-    if (isShort) {
-      const repl = shortReplacement(actual);
-      const path = issue.path;
-      const fix: FixBuilder | undefined = repl === undefined ? undefined : t => {
-              const r = t.range(path);
-              return { title: `Change to ${repl}`, edits: [{ start: r.start, end: r.end, newText: String(repl) }] };
-            };
-      const message = inProps
-        ? `Mattermost stores the post, but cannot read this attachment (only logged): \`short\` must be true or false, not ${JSON.stringify(actual)}.`
-        : `${rejectPhrase(kind)}: \`short\` must be true, false, "true" or "false", not ${JSON.stringify(actual)}.`;
-      push({ rule: inProps ? 'props-attachment-type' : 'short-not-boolean', path, message, fix });
-      continue;
+    const schemaCtx: SchemaContext = { kind, root, issue, report };
+    for (const rule of SCHEMA_RULES) {
+      id = rule.id;
+      if (rule.schemaIssue!(schemaCtx)) break;
     }
-    if (inProps) {
-      push({
-        rule: 'props-attachment-type',
-        path: issue.path,
-        message: `Mattermost stores the post, but cannot read this attachment (only logged): \`${label(issue.path.slice(2))}\` must be ${(issue.expected ?? []).filter(t => t !== 'null').join(' or ')}, not ${describeType(actual)}.`,
-      });
-      continue;
-    }
-    push({ rule: 'type-mismatch', path: issue.path, message: typeMessage(kind, issue.path, issue.expected ?? [], actual) });
   }
 
   try {
     // one context for all rules (they report synchronously, while their check runs)
-    let id = '';
-    const ctx: RuleContext = { kind, root, report: r => push({ rule: id, path: r.path, target: r.target, sub: r.sub, message: r.message, fix: r.fix }) };
+    const ctx: RuleContext = { kind, root, report };
     for (const rule of checksFor(kind)) {
       if (!on(rule.id)) continue;
       id = rule.id;
@@ -187,32 +129,14 @@ function lintWith(text: string, kind: Kind, read: ServerRead, options: LintOptio
     releaseLists();
   }
 
-  return place(pending, locator, text, norm.actualPath, cut, bytes, kind);
+  return place(pending, locator, text, norm.actualPath, size, kind);
 }
 
-function bodyProblem(kind: Kind, bytes: number, text: string, cut: number, locator: ScanLocator | undefined): Problem {
-  const limit = BODY_LIMIT[kind];
-  let message: string;
-  if (kind === 'incoming') message = `Mattermost reads only the first ${limit} bytes of this ${bytes}-byte body (MaximumPayloadSizeBytes 300000 + 512 by default) and rejects the cut JSON (400 model.incoming_hook.parse_data.app_error).`;
-  else if (kind === 'command' || kind === 'outgoing') message = `Mattermost reads only the first 1 MiB of this ${bytes}-byte response, so the cut JSON cannot be parsed${kind === 'outgoing' ? ' and nothing is posted' : ' and the command fails'}.`;
-  else message = `Mattermost refuses this ${bytes}-byte body (413 api.context.request_body_too_large.app_error; the default limit is 300000 + 512 bytes).`;
-  let range: Range = { start: cut, end: Math.min(text.length, cut + 1) };
-  let path: JsonPath = [];
-  if (locator) {
-    const p = locator.topLevelAt(cut);
-    if (p.length > 0) {
-      path = [p[0]];
-      range = locator.topLevelKeyRange(p[0]);
-    } else range = locator.range([], 'open');
-  }
-  return { rule: 'body-too-large', severity: 'error', message, start: range.start, end: range.end, path };
-}
-
-function place(pending: Pending[], locator: ScanLocator, text: string, actualPath: ((p: JsonPath) => JsonPath) | undefined, cut: number, bytes: number, kind: Kind): Problem[] {
+function place(pending: Pending[], locator: ScanLocator, text: string, actualPath: ((p: JsonPath) => JsonPath) | undefined, size: BodySize | undefined, kind: Kind): Problem[] {
   const problems: Problem[] = [];
   if (pending.length === 0) {
     // Placed on the top-level key whose value the cut falls into.
-    if (cut >= 0) problems.push(bodyProblem(kind, bytes, text, cut, locator));
+    if (size) problems.push(bodyProblem(kind, size, text, locator));
     return problems;
   }
   const toActual = actualPath ?? ((p: JsonPath) => p);
@@ -236,7 +160,7 @@ function place(pending: Pending[], locator: ScanLocator, text: string, actualPat
   }
   locator.prefetch(wanted);
   // after the batch: when it went through the member the cut falls into, it knows that member's key
-  if (cut >= 0) problems.push(bodyProblem(kind, bytes, text, cut, locator));
+  if (size) problems.push(bodyProblem(kind, size, text, locator));
   for (let i = 0; i < pending.length; i++) {
     const p = pending[i];
     const path = paths[i];

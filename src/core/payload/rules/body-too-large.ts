@@ -1,3 +1,6 @@
+import type { JsonPath, Range, ScanLocator } from '../../json/locate';
+import { BODY_LIMIT, type BodySize } from '../../server/limits';
+import type { Kind, Problem } from '../problem';
 import { ALL_KINDS, Rule } from './types';
 
 export const bodyTooLarge: Rule = {
@@ -6,3 +9,26 @@ export const bodyTooLarge: Rule = {
   description: 'A body over the server\'s read limit (300000 + 512 bytes by default for requests, 1 MiB for command/outgoing responses).',
   kinds: ALL_KINDS,
 };
+
+/**
+ * The problem for a body over the server's read limit, placed on the top-level key whose value the
+ * cut falls into (when the locator has the document), else at the cut.
+ */
+export function bodyProblem(kind: Kind, size: BodySize, text: string, locator: ScanLocator | undefined): Problem {
+  const { bytes, cut } = size;
+  const limit = BODY_LIMIT[kind];
+  let message: string;
+  if (kind === 'incoming') message = `Mattermost reads only the first ${limit} bytes of this ${bytes}-byte body (MaximumPayloadSizeBytes 300000 + 512 by default) and rejects the cut JSON (400 model.incoming_hook.parse_data.app_error).`;
+  else if (kind === 'command' || kind === 'outgoing') message = `Mattermost reads only the first 1 MiB of this ${bytes}-byte response, so the cut JSON cannot be parsed${kind === 'outgoing' ? ' and nothing is posted' : ' and the command fails'}.`;
+  else message = `Mattermost refuses this ${bytes}-byte body (413 api.context.request_body_too_large.app_error; the default limit is 300000 + 512 bytes).`;
+  let range: Range = { start: cut, end: Math.min(text.length, cut + 1) };
+  let path: JsonPath = [];
+  if (locator) {
+    const p = locator.topLevelAt(cut);
+    if (p.length > 0) {
+      path = [p[0]];
+      range = locator.topLevelKeyRange(p[0]);
+    } else range = locator.range([], 'open');
+  }
+  return { rule: 'body-too-large', severity: 'error', message, start: range.start, end: range.end, path };
+}

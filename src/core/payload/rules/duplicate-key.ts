@@ -5,4 +5,14 @@ export const duplicateKey: Rule = {
   severity: 'warning',
   description: 'Two keys that fill the same field ("text" and "Text"): the server keeps only the last one.',
   kinds: ALL_KINDS,
+  decoded(ctx) {
+    const { norm, locator } = ctx.read;
+    for (const c of norm?.collisions ?? []) {
+      const winner = c.keys[c.keys.length - 1];
+      for (const k of c.keys.slice(0, -1)) {
+        const parentActual = norm!.actualPath(c.path.slice(0, -1));
+        ctx.report({ path: [], at: locator.range([...parentActual, k], 'key'), message: `Mattermost ignores this \`${k}\`: the later \`${winner}\` fills the same field.` });
+      }
+    }
+  },
 };

@@ -5,4 +5,9 @@ export const keyCase: Rule = {
   severity: 'information',
   description: 'A key written in another letter case ("TEXT"), which the server still matches (Go matches keys case-insensitively).',
   kinds: ALL_KINDS,
+  decoded(ctx) {
+    for (const c of ctx.read.norm?.caseKeys ?? []) {
+      ctx.report({ path: c.path, target: 'key', message: `Mattermost reads \`${c.actual}\` as \`${c.path[c.path.length - 1]}\` (keys match case-insensitively), but other tools may not.` });
+    }
+  },
 };

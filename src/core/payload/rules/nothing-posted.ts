@@ -1,4 +1,4 @@
-import { ephemeralShowsNothing, outgoingPostsNothing } from '../../server/toPost';
+import { EMPTY_RESPONSE_POSTS_NOTHING, ephemeralShowsNothing, outgoingPostsNothing } from '../../server/toPost';
 import { Rule } from './types';
 import { has, isObject, responses } from './walk';
 
@@ -7,6 +7,9 @@ export const nothingPosted: Rule = {
   severity: 'warning',
   description: 'A response that makes Mattermost post nothing: an ephemeral command response without text or attachments, an outgoing response without a text key or attachments.',
   kinds: ['command', 'outgoing'],
+  failed(ctx) {
+    if (ctx.decoded.empty && ctx.kind === 'outgoing') ctx.report({ path: [], at: { start: 0, end: ctx.text.length }, message: EMPTY_RESPONSE_POSTS_NOTHING });
+  },
   check(ctx) {
     if (!isObject(ctx.root)) return;
     if (ctx.kind === 'outgoing') {

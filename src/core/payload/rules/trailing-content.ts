@@ -5,4 +5,8 @@ export const trailingContent: Rule = {
   severity: 'warning',
   description: 'Content after the first JSON value, which the server ignores.',
   kinds: ['incoming', 'outgoing', 'dialog', 'post'],
+  decoded(ctx) {
+    const trailing = ctx.read.decoded.trailing;
+    if (trailing) ctx.report({ path: [], at: trailing, message: 'Mattermost reads only the first JSON value and ignores everything after it.' });
+  },
 };

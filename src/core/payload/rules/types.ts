@@ -1,5 +1,7 @@
 import type { JsonPath, Range, Target } from '../../json/locate';
+import type { Decoded, ServerRead } from '../../server/decode';
 import type { Fix, Kind, Severity } from '../problem';
+import type { SchemaIssue } from '../validate';
 
 export type { JsonPath, Range, Target };
 
@@ -25,12 +27,37 @@ export interface Report {
   sub?: [number, number];
   message: string;
   fix?: FixBuilder;
+  /** An already-placed range (document offsets), instead of one looked up by path. */
+  at?: Range;
 }
 
 export interface RuleContext {
   kind: Kind;
   /** The payload as the server decodes it (canonical key names). */
   root: unknown;
+  report(r: Report): void;
+}
+
+/** The body as the server read it, for the rules about decoding (run before the schema check). */
+export interface DecodeContext {
+  kind: Kind;
+  read: Extract<ServerRead, { ok: true }>;
+  report(r: Report): void;
+}
+
+/** A body the server cannot decode (syntax, empty, trailing content where one value is required). */
+export interface FailedContext {
+  kind: Kind;
+  text: string;
+  decoded: Extract<Decoded, { ok: false }>;
+  report(r: Report): void;
+}
+
+/** One schema issue (a type the server's decoding rejects) of the decoded payload. */
+export interface SchemaContext {
+  kind: Kind;
+  root: unknown;
+  issue: SchemaIssue;
   report(r: Report): void;
 }
 
@@ -43,8 +70,14 @@ export interface RuleInfo {
 }
 
 export interface Rule extends RuleInfo {
-  /** Absent for rules the linter core reports itself (parsing, schema). */
+  /** The rule's check of the decoded payload (canonical keys). */
   check?(ctx: RuleContext): void;
+  /** For rules about a body that does not decode at all. */
+  failed?(ctx: FailedContext): void;
+  /** For rules about decoding itself (trailing content, repairs, key matching): runs on every lint. */
+  decoded?(ctx: DecodeContext): void;
+  /** For rules that explain schema issues: reports and returns true when this issue is theirs. */
+  schemaIssue?(ctx: SchemaContext): boolean;
 }
 
 export const ALL_KINDS: readonly Kind[] = ['incoming', 'command', 'outgoing', 'dialog', 'post'];

@@ -8,10 +8,17 @@ export const unknownKey: Rule = {
   severity: 'warning',
   description: 'A key the server does not know at that place (top-level "blocks", "mrkdwn", "channel" in an outgoing response, …), which it silently ignores.',
   kinds: ALL_KINDS,
+  decoded(ctx) {
+    for (const u of ctx.read.norm?.unknown ?? []) {
+      if (u.path.length === 1 && u.key === '$schema') continue;
+      if (handledElsewhere(ctx.kind, u.path, u.key)) continue;
+      ctx.report({ path: u.path, target: 'key', message: unknownKeyMessage(ctx.kind, u.path, u.key, u.parent) });
+    }
+  },
 };
 
 /** Keys reported by a more specific rule instead (Slack habits, webhook-shaped REST posts). */
-export function handledElsewhere(kind: Kind, path: JsonPath, key: string): boolean {
+function handledElsewhere(kind: Kind, path: JsonPath, key: string): boolean {
   const parent = path[path.length - 2];
   const inAttachment = typeof parent === 'number' && path[path.length - 3] === 'attachments';
   if (inAttachment && (key.toLowerCase() === 'mrkdwn_in' || key.toLowerCase() === 'blocks')) return true;
@@ -117,7 +124,7 @@ function suggestion(key: string, parent: Shape): string {
 }
 
 /** The message for an unknown key at `path` (canonical, ending with the key). */
-export function unknownKeyMessage(kind: Kind, path: JsonPath, key: string, parent: Shape): string {
+function unknownKeyMessage(kind: Kind, path: JsonPath, key: string, parent: Shape): string {
   if (path.length === 1) {
     const special = OTHER_KIND[kind]?.[key] ?? TOP[key];
     if (special) return special;

@@ -2,6 +2,7 @@
 import type { Kind } from '../problem';
 import { isObject } from '../../server/normalize';
 import { slackProcessed, type TextRole } from '../../server/slack';
+import { responsesOf } from '../../server/toPost';
 import type { JsonPath } from './types';
 
 export type Obj = Record<string, unknown>;
@@ -56,12 +57,7 @@ export function responses(root: unknown, kind: Kind): At[] {
   if (!isObject(root)) return [];
   const l = listsOf(root, kind);
   if (l.responses) return l.responses;
-  const out: At[] = (l.responses = [{ v: root, path: [] }]);
-  if (kind === 'command') {
-    const extra = root.extra_responses;
-    if (Array.isArray(extra)) extra.forEach((r, i) => isObject(r) && out.push({ v: r, path: ['extra_responses', i] }));
-  }
-  return out;
+  return (l.responses = responsesOf(kind, root).map(r => ({ v: r.v, path: r.base })));
 }
 
 /**
@@ -231,6 +227,18 @@ function collectTexts(root: unknown, kind: Kind, onlyMarked: boolean): TextAt[] 
     }
   }
   return out;
+}
+
+/** The value at a canonical path (undefined when a step is missing). */
+export function valueAt(root: unknown, path: JsonPath): unknown {
+  let v = root;
+  for (const seg of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[seg as string] : undefined;
+  return v;
+}
+
+/** An attachment field's `short`: …, "fields", i, "short". */
+export function isShortPath(path: JsonPath): boolean {
+  return path[path.length - 1] === 'short' && path[path.length - 3] === 'fields';
 }
 
 export function describeType(v: unknown): string {
