@@ -9,7 +9,7 @@ import {
 } from './goJson';
 import { splitRunes } from '../core/server/runes';
 import { expandAnnouncements, slackLinksToMarkdown } from '../core/server/slack';
-import { KNOWN_POST_TYPES } from '../core/server/toPost';
+import { KNOWN_POST_TYPES, noTextSpecified, WEBHOOK_DROPPED_PROPS } from '../core/server/toPost';
 import { appError, sendText, type Ctx } from './respond';
 import { directChannel, findChannelByName, newId, type ChannelRecord, type PostRecord, type SandboxState } from './state';
 
@@ -145,7 +145,7 @@ export function handleWebhook(state: SandboxState, ctx: Ctx, hookId: string, con
 
   // --- HandleIncomingWebhook ---
   if (!state.config.enableIncomingWebhooks) return appError(ctx, 501, 'web.incoming_webhook.disabled.app_error');
-  if (req.text === '' && req.attachments === null) return appError(ctx, 400, 'web.incoming_webhook.text.app_error');
+  if (noTextSpecified({ text: req.text, attachments: req.attachments })) return appError(ctx, 400, 'web.incoming_webhook.text.app_error');
   const hook = state.hooks.get(hookId);
   if (!hook) return appError(ctx, 400, 'web.incoming_webhook.invalid.app_error');
 
@@ -163,7 +163,7 @@ export function handleWebhook(state: SandboxState, ctx: Ctx, hookId: string, con
   const props: Record<string, unknown> = {};
   if (req.props) {
     for (const [k, v] of Object.entries(req.props)) {
-      if (k === 'from_webhook' || k === 'override_username' || k === 'override_icon_url' || k === 'attachments') continue;
+      if (WEBHOOK_DROPPED_PROPS.includes(k)) continue;
       props[k] = v;
     }
   }

@@ -2,7 +2,8 @@
  * lint(text, kind): what Mattermost will do with a payload, as problems with exact ranges.
  * Pure and synchronous. The common path is the server model's read (src/core/server/decode.ts:
  * JSON.parse → Go-style key normalization) → ajv (compiled lazily, see validate.ts) → rules; positions
- * are computed only when there are problems to place, all in one forward scan of the text (ScanLocator.prefetch); a tree is built only for raw control characters.
+ * are computed only when there are problems to place, all in one forward scan of the text
+ * (ScanLocator.prefetch); a tree is built only for raw control characters.
  * This file only runs the rules: each rule's logic is in its file under rules/ (decoding rules through
  * their `failed`/`decoded`/`schemaIssue` hooks, the others through `check`).
  */

@@ -1,19 +1,19 @@
 /** Interactive message buttons and menus: styled like Mattermost, and inert. */
+import { ACTION_STYLES, isHexColor } from '../server/attachments';
 import type { RenderContext } from './context';
 import type { JsonPath } from './findings';
 import { attr, esc } from './html';
 import { arr, bool, isObject, str, type Obj } from './values';
 
-const NAMED_STYLES = new Set(['default', 'primary', 'success', 'good', 'warning', 'danger']);
 
 function styleClass(ctx: RenderContext, style: string | undefined): { cls: string; invalid: boolean } {
   if (style === undefined || style === '') {
     return { cls: 'mm-btn-default', invalid: false };
   }
-  if (NAMED_STYLES.has(style)) {
+  if (ACTION_STYLES.includes(style)) {
     return { cls: `mm-btn-${style}`, invalid: false };
   }
-  if (/^#[0-9a-fA-F]{6}$/.test(style)) {
+  if (isHexColor(style)) {
     return { cls: `mm-btn-custom ${ctx.colorClass(style)}`, invalid: false };
   }
   return { cls: 'mm-btn-default', invalid: true };

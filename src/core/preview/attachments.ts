@@ -4,6 +4,7 @@ import { STATUS_COLORS, type RenderContext } from './context';
 import type { JsonPath } from './findings';
 import { attr, esc, link } from './html';
 import { imageHtml } from './images';
+import { ATTACHMENT_COLORS, isHexColor } from '../server/attachments';
 import { slackCompatibleBool } from '../server/decode';
 import { storedFieldValue } from '../server/toPost';
 import { convertSlackText, type TextRole } from '../server/slack';
@@ -18,10 +19,10 @@ function colorInfo(ctx: RenderContext, color: string | undefined): { cls: string
   if (color === undefined || color === '') {
     return { cls: 'mm-color-default', invalid: false };
   }
-  if (color === 'good' || color === 'warning' || color === 'danger') {
-    return { cls: `mm-color-${color}`, hex: STATUS_COLORS[color], invalid: false };
+  if (ATTACHMENT_COLORS.includes(color)) {
+    return { cls: `mm-color-${color}`, hex: STATUS_COLORS[color as 'good' | 'warning' | 'danger'], invalid: false };
   }
-  if (/^#[0-9a-fA-F]{6}$/.test(color)) {
+  if (isHexColor(color)) {
     return { cls: ctx.colorClass(color), hex: color.toLowerCase(), invalid: false };
   }
   return { cls: 'mm-color-default', invalid: true };

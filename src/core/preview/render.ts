@@ -73,7 +73,7 @@ function cannotRender(reason: string, anchor = ''): string {
 }
 
 /** Whether a linter problem means the server posts nothing: every error-level rule refuses or fails the request. */
-export function meansNothingPosted(problem: Problem): boolean {
+function meansNothingPosted(problem: Problem): boolean {
   return problem.severity === 'error';
 }
 

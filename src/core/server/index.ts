@@ -23,6 +23,7 @@ export const BEHAVIOURS: readonly Behaviour[] = [
   { id: 'runes', summary: 'Lengths count runes (utf8.RuneCountInString) or UTF-8 bytes.', home: 'runes.ts' },
   { id: 'go-format', summary: 'fmt %v of decoded values: float64 shortest digits with exponent form, maps sorted by UTF-8 bytes.', home: 'goformat.ts' },
   { id: 'slack-conversions', summary: '<!channel>/<!here>/<!all> expansion and <url|text> → [text](url): on which texts, for which kinds, and skip_slack_parsing.', home: 'slack.ts' },
+  { id: 'attachment-validity', summary: 'MessageAttachment/PostAction IsValid: colours, button styles (only logged, the post is stored).', home: 'attachments.ts' },
   { id: 'urls-ids', summary: 'IsValidHTTPURL and 26-character ids.', home: 'urls.ts' },
   { id: 'posts', summary: 'Webhook → posts: when nothing is posted, the stored message, split posts, field values as stored, post types, reserved props.', home: 'toPost.ts' },
 ];

@@ -12,9 +12,9 @@ import { utf8Length } from './runes';
 export const MAX_POST_RUNES = 16383;
 
 /** MaximumPayloadSizeBytes (default 300000) + 512: what the API and webhook handlers read. */
-export const REQUEST_BODY_LIMIT = 300000 + 512;
+const REQUEST_BODY_LIMIT = 300000 + 512;
 /** What the server reads of a slash-command or outgoing-webhook response. */
-export const RESPONSE_BODY_LIMIT = 1024 * 1024;
+const RESPONSE_BODY_LIMIT = 1024 * 1024;
 
 /** Byte limits the server reads; beyond them the body is cut (webhooks) or refused (REST, 413). */
 export const BODY_LIMIT: Readonly<Record<Kind, number>> = {

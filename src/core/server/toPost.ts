@@ -24,6 +24,9 @@ export const KNOWN_POST_TYPES: readonly string[] = ['', 'slack_attachment', 'me'
 /** Props only integrations may set: webhooks drop or overwrite them, REST posts of users must not carry them. */
 export const RESERVED_PROPS: readonly string[] = ['from_webhook', 'override_username', 'override_icon_url', 'override_icon_emoji', 'webhook_display_name', 'mm_blocks_actions'];
 
+/** Props a webhook request cannot set: the server drops them from `props` (it sets them itself, or reads them elsewhere). */
+export const WEBHOOK_DROPPED_PROPS: readonly string[] = ['from_webhook', 'override_username', 'override_icon_url', 'attachments'];
+
 /** Incoming webhook: 400 "No text specified" when text is empty and attachments are absent or null. */
 export function noTextSpecified(root: Obj): boolean {
   const { text, attachments } = root;
@@ -41,7 +44,7 @@ export function outgoingPostsNothing(root: Obj): boolean {
 export const EMPTY_RESPONSE_POSTS_NOTHING = 'Mattermost posts nothing for an empty response.';
 
 /** Slash-command response_type: only `in_channel` and `ephemeral` (the default, "") post. */
-export function commandResponsePosts(responseType: unknown): boolean {
+function commandResponsePosts(responseType: unknown): boolean {
   const rt = responseType ?? '';
   return rt === '' || rt === 'ephemeral' || rt === 'in_channel';
 }
@@ -84,7 +87,7 @@ export function storedFieldValue(kind: Kind, value: unknown, slack: boolean): un
 }
 
 /** SplitWebhookPost: the messages of the posts a webhook creates. */
-export function splitMessage(message: string): string[] {
+function splitMessage(message: string): string[] {
   return splitRunes(message, MAX_POST_RUNES);
 }
 

@@ -1,7 +1,7 @@
 /** The server's URL and id checks (model.IsValidHTTPURL, model.IsValidId). */
 
 /** A Mattermost id: 26 lower-case letters and digits (model.IsValidId). */
-export const ID_PATTERN = /^[a-z0-9]{26}$/;
+const ID_PATTERN = /^[a-z0-9]{26}$/;
 
 export function isValidId(s: string): boolean {
   return ID_PATTERN.test(s);

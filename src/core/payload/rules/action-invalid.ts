@@ -1,9 +1,9 @@
+import { ACTION_STYLES, isValidActionStyle } from '../../server/attachments';
 import { ONLY_LOGGED } from '../consequence';
 import { MESSAGE_KINDS, Rule } from './types';
 import type { JsonPath as JsonPathAlias } from './types';
 import { actions, isObject } from './walk';
 
-const STYLES = ['default', 'primary', 'success', 'good', 'warning', 'danger'];
 const OPTION_KEYS = ['text', 'value'];
 
 export const actionInvalid: Rule = {
@@ -24,8 +24,8 @@ export const actionInvalid: Rule = {
       const type = typeof v.type === 'string' ? v.type : '';
       if (type !== '' && type !== 'button' && type !== 'select') bad([...a.path, 'type'], `\`type\` must be \`button\` or \`select\`, not ${JSON.stringify(type)}`);
       const style = v.style;
-      if (typeof style === 'string' && style !== '' && !STYLES.includes(style) && !/^#[0-9a-fA-F]{6}$/.test(style)) {
-        bad([...a.path, 'style'], `\`style\` must be one of ${STYLES.join(', ')} or #RRGGBB, not ${JSON.stringify(style)}`);
+      if (typeof style === 'string' && style !== '' && !isValidActionStyle(style)) {
+        bad([...a.path, 'style'], `\`style\` must be one of ${ACTION_STYLES.join(', ')} or #RRGGBB, not ${JSON.stringify(style)}`);
       }
       const options = Array.isArray(v.options) ? v.options : undefined;
       const ds = typeof v.data_source === 'string' ? v.data_source : '';

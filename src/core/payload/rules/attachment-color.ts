@@ -1,3 +1,4 @@
+import { isValidAttachmentColor } from '../../server/attachments';
 import { ONLY_LOGGED } from '../consequence';
 import { MESSAGE_KINDS, Rule } from './types';
 import { attachments } from './walk';
@@ -11,7 +12,7 @@ export const attachmentColor: Rule = {
     for (const a of attachments(ctx.root, ctx.kind)) {
       const c = a.v.color;
       if (typeof c !== 'string' || c === '') continue;
-      if (c === 'good' || c === 'warning' || c === 'danger' || /^#[0-9a-fA-F]{6}$/.test(c)) continue;
+      if (isValidAttachmentColor(c)) continue;
       const path = [...a.path, 'color'];
       let fixed: string | undefined;
       const short = /^#?([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])$/.exec(c);

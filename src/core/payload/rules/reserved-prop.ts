@@ -1,6 +1,8 @@
+import { WEBHOOK_DROPPED_PROPS } from '../../server/toPost';
 import { Rule } from './types';
 import { get, isObject } from './walk';
 
+/** Why each of WEBHOOK_DROPPED_PROPS is dropped, and what to write instead. */
 const DROPPED: Record<string, string> = {
   from_webhook: 'Mattermost drops `props.from_webhook`: it sets this itself.',
   override_username: 'Mattermost drops `props.override_username`: use the top-level `username` (needs EnablePostUsernameOverride).',
@@ -17,7 +19,7 @@ export const reservedProp: Rule = {
     const props = get(ctx.root, 'props');
     if (!isObject(props)) return;
     for (const key of Object.keys(props)) {
-      let message = DROPPED[key];
+      let message = WEBHOOK_DROPPED_PROPS.includes(key) ? DROPPED[key] : undefined;
       if (!message && key === 'webhook_display_name' && ctx.kind === 'incoming') {
         message = 'Mattermost overwrites `props.webhook_display_name` with the hook\'s display name.';
       }
