@@ -9,7 +9,7 @@ import {
 } from './goJson';
 import { splitRunes } from '../core/server/runes';
 import { expandAnnouncements, slackLinksToMarkdown } from '../core/server/slack';
-import { KNOWN_POST_TYPES, noTextSpecified, WEBHOOK_DROPPED_PROPS } from '../core/server/toPost';
+import { noTextSpecified, refusedPostType, WEBHOOK_DROPPED_PROPS } from '../core/server/toPost';
 import { appError, sendText, type Ctx } from './respond';
 import { directChannel, findChannelByName, newId, type ChannelRecord, type PostRecord, type SandboxState } from './state';
 
@@ -167,11 +167,9 @@ export function handleWebhook(state: SandboxState, ctx: Ctx, hookId: string, con
       props[k] = v;
     }
   }
-  let forcedAttachmentType = false;
   if (attachments && attachments.length > 0) {
     props.attachments = attachments;
     postType = 'slack_attachment';
-    forcedAttachmentType = true;
   }
 
   // --- channel resolution ---
@@ -216,10 +214,9 @@ export function handleWebhook(state: SandboxState, ctx: Ctx, hookId: string, con
     if (req.priority.priority === null) return appError(ctx, 400, 'api.context.invalid_param.app_error', 'Invalid webhook.priority.priority parameter.');
     metadata.priority = req.priority;
   }
-  if (!forcedAttachmentType && postType.startsWith('system_')) return appError(ctx, 400, 'api.context.invalid_param.app_error', 'Invalid post.type parameter.');
-  if (!KNOWN_POST_TYPES.includes(postType) && !postType.startsWith('custom_') && !postType.startsWith('system_')) {
-    return appError(ctx, 500, 'api.post.create_webhook_post.creating.app_error');
-  }
+  const refusedType = refusedPostType('incoming', { type: postType, attachments });
+  if (refusedType === 'system') return appError(ctx, 400, 'api.context.invalid_param.app_error', 'Invalid post.type parameter.');
+  if (refusedType === 'unknown') return appError(ctx, 500, 'api.post.create_webhook_post.creating.app_error');
 
   const chunks = splitRunes(slackLinksToMarkdown(text), cfg.maxPostRunes);
   const now = Date.now();

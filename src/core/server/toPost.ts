@@ -27,6 +27,25 @@ export const RESERVED_PROPS: readonly string[] = ['from_webhook', 'override_user
 /** Props a webhook request cannot set: the server drops them from `props` (it sets them itself, or reads them elsewhere). */
 export const WEBHOOK_DROPPED_PROPS: readonly string[] = ['from_webhook', 'override_username', 'override_icon_url', 'attachments'];
 
+/**
+ * A post type the server refuses for this kind: 'system' (system_* from a webhook or command) or
+ * 'unknown' (neither known nor custom_*); undefined when accepted. An incoming webhook with attachments
+ * has its type forced to slack_attachment first; REST posts may carry system_* types.
+ */
+export function refusedPostType(kind: Kind, r: Obj): 'system' | 'unknown' | undefined {
+  const t = r.type;
+  if (typeof t !== 'string' || KNOWN_POST_TYPES.includes(t) || t.startsWith('custom_')) return undefined;
+  if (kind === 'incoming' && Array.isArray(r.attachments) && r.attachments.length > 0) return undefined; // overwritten
+  if (t.startsWith('system_')) return kind === 'post' ? undefined : 'system';
+  return 'unknown';
+}
+
+/** Webhooks: a `priority` object needs a non-null `priority` (400 webhook.priority.priority). */
+export function priorityIncomplete(r: Obj): boolean {
+  const p = r.priority;
+  return isObj(p) && (p.priority === undefined || p.priority === null);
+}
+
 /** Incoming webhook: 400 "No text specified" when text is empty and attachments are absent or null. */
 export function noTextSpecified(root: Obj): boolean {
   const { text, attachments } = root;
@@ -118,7 +137,14 @@ export function postsOf(kind: Kind, root: Obj): PostsOutcome {
   if (kind === 'incoming' && noTextSpecified(root)) {
     return { refused: { reason: 'Mattermost rejects this webhook (400 "No text specified"): text is empty and there are no attachments.', path: ['text'] }, responses };
   }
+  if ((kind === 'incoming' || kind === 'outgoing') && priorityIncomplete(root)) {
+    return { refused: { reason: 'Mattermost refuses the post (400 webhook.priority.priority): a `priority` object needs a non-null `priority`.', path: ['priority'] }, responses };
+  }
   for (const { v, base } of responsesOf(kind, root)) {
+    const type = refusedPostType(kind, v);
+    if (type !== undefined) {
+      return { refused: { reason: `Creating the post fails: ${JSON.stringify(v.type)} is ${type === 'system' ? 'a system post type' : 'not a known post type'}, so nothing is posted.`, path: [...base, 'type'] }, responses: [] };
+    }
     const slack = slackProcessed(kind, v.skip_slack_parsing);
     const message = storedMessage(kind, v);
     if (kind === 'command') {

@@ -1,4 +1,4 @@
-import { KNOWN_POST_TYPES } from '../../server/toPost';
+import { refusedPostType } from '../../server/toPost';
 import { Rule } from './types';
 import { responses } from './walk';
 
@@ -9,11 +9,10 @@ export const postType: Rule = {
   kinds: ['incoming', 'command', 'outgoing', 'post'],
   check(ctx) {
     for (const { v, path } of responses(ctx.root, ctx.kind)) {
-      const t = v.type;
-      if (typeof t !== 'string' || KNOWN_POST_TYPES.includes(t) || t.startsWith('custom_')) continue;
-      if (ctx.kind === 'incoming' && Array.isArray(v.attachments) && v.attachments.length > 0) continue; // overwritten
-      const system = t.startsWith('system_');
-      if (system && ctx.kind === 'post') continue;
+      const refused = refusedPostType(ctx.kind, v);
+      if (refused === undefined) continue;
+      const t = v.type as string;
+      const system = refused === 'system';
       const hint = system ? '' : ` (a plugin type must start with \`custom_\`, e.g. ${JSON.stringify('custom_' + t)})`;
       let message: string;
       switch (ctx.kind) {

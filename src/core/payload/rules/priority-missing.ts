@@ -1,5 +1,6 @@
+import { priorityIncomplete } from '../../server/toPost';
 import { Rule } from './types';
-import { get, has, isObject } from './walk';
+import { has, isObject } from './walk';
 
 export const priorityMissing: Rule = {
   id: 'priority-missing',
@@ -7,9 +8,8 @@ export const priorityMissing: Rule = {
   description: 'A priority object without priority.priority (or null), which fails the webhook post with 400.',
   kinds: ['incoming', 'outgoing'],
   check(ctx) {
-    const p = get(ctx.root, 'priority');
-    if (!isObject(p)) return;
-    if (p.priority !== undefined && p.priority !== null) return;
+    if (!isObject(ctx.root) || !priorityIncomplete(ctx.root)) return;
+    const p = ctx.root.priority;
     const what = ctx.kind === 'incoming' ? 'Mattermost rejects the request' : 'Mattermost posts nothing because the post fails';
     ctx.report({
       path: has(p, 'priority') ? ['priority', 'priority'] : ['priority'],
