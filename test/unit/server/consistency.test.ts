@@ -49,7 +49,7 @@ function fileCases(): Case[] {
       if (detected) out.push({ name: rel, kind: detected.kind, text });
       else if (rel.startsWith(`test${path.sep}fixtures${path.sep}preview`)) {
         // the preview fixtures are named by content, not by kind
-        const kind = KINDS.find(k => rel.includes(k)) ?? (rel.includes('post-rest') ? 'post' : rel.includes('command') ? 'command' : undefined);
+        const kind = KINDS.find(k => path.basename(rel).includes(k));
         if (kind) out.push({ name: rel, kind, text });
       }
     }
