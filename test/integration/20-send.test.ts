@@ -55,7 +55,7 @@ describe('log in and send (against the sandbox on 127.0.0.1)', function () {
     const account = await services.store.account(sandbox.url);
     assert.strictEqual(account?.tokenKind, 'session');
     assert.ok(account!.token.length > 10);
-    const allSecrets = await Promise.all((await services.store.accounts()).map(a => services.context.secrets.get(`mattermostPayloads.account:${a.origin}`)));
+    const allSecrets = await Promise.all((await services.store.accounts()).map(a => services.secrets.get(`mattermostPayloads.account:${a.origin}`)));
     assert.ok(!allSecrets.join('').includes(SEED.mfaUser.password), 'the password was stored');
     assert.ok(!p.texts().includes(account!.token));
   });
@@ -180,7 +180,7 @@ describe('log in and send (against the sandbox on 127.0.0.1)', function () {
     assert.strictEqual(outcome, true);
     assert.strictEqual(sandbox.requests.filter(r => r.path === '/api/v4/users/logout').length, 1);
     assert.strictEqual(await services.store.account(sandbox.url), undefined);
-    assert.strictEqual(await services.context.secrets.get(`mattermostPayloads.account:${sandbox.url}`), undefined);
+    assert.strictEqual(await services.secrets.get(`mattermostPayloads.account:${sandbox.url}`), undefined);
   });
 
   it('never put a credential in a log line', async () => {

@@ -4,11 +4,9 @@ import { MfaRequiredError } from '../../core/mattermost/errors';
 import { redact } from '../../core/mattermost/redact';
 import { normalizeServerUrl, tryNormalizeServerUrl } from '../../core/mattermost/origin';
 import { Account, MattermostUser } from '../../core/mattermost/types';
-import { networkSettings } from '../config';
-import { Services } from '../services';
+import type { AccountSummary } from '../secrets';
+import type { Services } from '../services';
 import { client, reportError } from './report';
-import { AccountSummary } from '../secrets';
-import { ensureTrusted } from '../trust';
 
 type Method = vscode.QuickPickItem & { method: 'password' | 'pat' };
 
@@ -18,11 +16,11 @@ type Method = vscode.QuickPickItem & { method: 'password' | 'pat' };
  * SecretStorage under the server's normalized origin.
  */
 export async function login(s: Services, serverHint?: string): Promise<AccountSummary | undefined> {
-  if (!ensureTrusted('Logging in to Mattermost')) return undefined;
+  if (!s.trust.ensure('Logging in to Mattermost')) return undefined;
   const p = s.prompts.current;
   const server = await p.input({
     title: 'Mattermost: Log In (1/3)', prompt: 'Server URL', placeHolder: 'https://mattermost.example.com',
-    value: serverHint ?? networkSettings().server ?? (await s.store.current())?.origin ?? '',
+    value: serverHint ?? s.settings.network().server ?? (await s.store.current())?.origin ?? '',
     validateInput: v => (tryNormalizeServerUrl(v) ? undefined : 'Enter an http(s) URL such as https://mattermost.example.com (no user name, query or fragment).'),
   });
   if (!server) return undefined;
@@ -77,7 +75,7 @@ async function withPassword(s: Services, origin: string): Promise<{ account: Acc
 
 /** The account to use for a server: the stored one, or a login there (never another server's token). */
 export async function accountFor(s: Services, serverUrl?: string): Promise<Account | undefined> {
-  const wanted = serverUrl ?? networkSettings().server ?? (await s.store.current())?.origin;
+  const wanted = serverUrl ?? s.settings.network().server ?? (await s.store.current())?.origin;
   if (!wanted) {
     const choice = await s.prompts.current.info('You are not logged in to a Mattermost server.', 'Log In');
     return choice ? accountAfterLogin(s, undefined) : undefined;
@@ -107,7 +105,7 @@ export async function relogin(s: Services, origin: string): Promise<Account | un
 }
 
 export async function logout(s: Services): Promise<boolean> {
-  if (!ensureTrusted('Logging out')) return false;
+  if (!s.trust.ensure('Logging out')) return false;
   const summary = await pickAccount(s, 'Log out of which server?');
   if (!summary) return false;
   const account = await s.store.account(summary.origin);
@@ -126,7 +124,7 @@ export async function logout(s: Services): Promise<boolean> {
 }
 
 export async function switchAccount(s: Services): Promise<AccountSummary | undefined> {
-  if (!ensureTrusted('Switching Mattermost accounts')) return undefined;
+  if (!s.trust.ensure('Switching Mattermost accounts')) return undefined;
   type Item = vscode.QuickPickItem & { origin?: string };
   const current = await s.store.current();
   const items: Item[] = (await s.store.accounts()).map(a => ({
@@ -142,7 +140,7 @@ export async function switchAccount(s: Services): Promise<AccountSummary | undef
 }
 
 export async function showCurrentUser(s: Services): Promise<string | undefined> {
-  if (!ensureTrusted('Checking the current Mattermost user')) return undefined;
+  if (!s.trust.ensure('Checking the current Mattermost user')) return undefined;
   const account = await accountFor(s);
   if (!account) return undefined;
   try {

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import { parseWebhookUrl } from '../../core/mattermost/origin';
 import { redactUrl } from '../../core/mattermost/redact';
-import { Services } from '../services';
+import type { Services } from '../services';
+import { confirmed } from './ask';
 import { client, reportError } from './report';
-import { confirmed } from './send';
-import { ensureTrusted } from '../trust';
 
 const NAME_RULE = /^[\w .@-]{1,60}$/;
 
@@ -35,7 +34,7 @@ export async function addWebhook(s: Services): Promise<string | undefined> {
 
 /** Manage Webhooks: add, rename, remove and test the named webhook URLs. */
 export async function manageWebhooks(s: Services): Promise<void> {
-  if (!ensureTrusted('Managing webhooks')) return;
+  if (!s.trust.ensure('Managing webhooks')) return;
   type Item = vscode.QuickPickItem & { name?: string };
   const items: Item[] = (await s.store.webhooks()).map(w => ({ label: w.name, description: w.redactedUrl, name: w.name }));
   items.push({ label: '$(add) Add webhook…' });
