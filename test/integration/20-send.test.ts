@@ -41,6 +41,8 @@ describe('log in and send (against the sandbox on 127.0.0.1)', function () {
     assert.ok(!JSON.stringify(vscode.workspace.getConfiguration('mattermostPayloads')).includes(SEED.pat));
     assert.ok(!p.texts().includes(SEED.pat));
     assert.match(p.texts(), /Logged in to http:\/\/127\.0\.0\.1:\d+ as @sandbox/);
+    // the token is typed into a password box
+    assert.deepStrictEqual(p.seen.filter(x => x.type === 'input').map(x => x.password), [false, true]);
   });
 
   it('logs in with password and MFA; the password is never stored', async () => {
@@ -58,6 +60,11 @@ describe('log in and send (against the sandbox on 127.0.0.1)', function () {
     const allSecrets = await Promise.all((await services.store.accounts()).map(a => services.secrets.get(`mattermostPayloads.account:${a.origin}`)));
     assert.ok(!allSecrets.join('').includes(SEED.mfaUser.password), 'the password was stored');
     assert.ok(!p.texts().includes(account!.token));
+    // The password and the MFA code are asked for in password boxes (a plain input box's value was
+    // found in a browser-hosted VS Code's session-restore file); the server URL and login id are not.
+    const inputs = p.seen.filter(x => x.type === 'input');
+    assert.deepStrictEqual(inputs.map(x => x.password), [false, false, true, true], inputs.map(x => x.text).join(' | '));
+    assert.match(inputs[3].text, /MFA/);
   });
 
   it('sends the editor text, unsaved changes included, to a named webhook, without touching the file', async () => {

@@ -63,7 +63,7 @@ async function withPassword(s: Services, origin: string): Promise<{ account: Acc
     } catch (e) {
       if (!(e instanceof MfaRequiredError) || attempt >= 3) throw e;
       mfaToken = await p.input({
-        title: 'Mattermost: Log In — MFA', password: false,
+        title: 'Mattermost: Log In — MFA', password: true,
         prompt: e.badCode ? 'That code was not accepted. Enter the current MFA code.' : 'Enter the MFA code from your authenticator app.',
         validateInput: v => (/^\d{6,8}$/.test(v.trim()) ? undefined : 'Enter the 6-digit code.'),
       });
