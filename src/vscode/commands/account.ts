@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { withSessionRetry } from '../../core/mattermost/client';
 import { MfaRequiredError } from '../../core/mattermost/errors';
-import { redact } from '../../core/mattermost/redact';
-import { normalizeServerUrl, tryNormalizeServerUrl } from '../../core/mattermost/origin';
+import { MFA_RETRIES, mfaCodeProblem, serverFor, serverUrlProblem } from '../../core/mattermost/account';
+import { normalizeServerUrl } from '../../core/mattermost/origin';
 import { Account, MattermostUser } from '../../core/mattermost/types';
 import type { AccountSummary } from '../secrets';
 import type { Services } from '../services';
@@ -21,7 +21,7 @@ export async function login(s: Services, serverHint?: string): Promise<AccountSu
   const server = await p.input({
     title: 'Mattermost: Log In (1/3)', prompt: 'Server URL', placeHolder: 'https://mattermost.example.com',
     value: serverHint ?? s.settings.network().server ?? (await s.store.current())?.origin ?? '',
-    validateInput: v => (tryNormalizeServerUrl(v) ? undefined : 'Enter an http(s) URL such as https://mattermost.example.com (no user name, query or fragment).'),
+    validateInput: serverUrlProblem,
   });
   if (!server) return undefined;
   const origin = normalizeServerUrl(server).origin;
@@ -61,11 +61,11 @@ async function withPassword(s: Services, origin: string): Promise<{ account: Acc
     try {
       return await api.login({ serverUrl: origin, loginId, password, mfaToken });
     } catch (e) {
-      if (!(e instanceof MfaRequiredError) || attempt >= 3) throw e;
+      if (!(e instanceof MfaRequiredError) || attempt >= MFA_RETRIES) throw e;
       mfaToken = await p.input({
         title: 'Mattermost: Log In — MFA', password: true,
         prompt: e.badCode ? 'That code was not accepted. Enter the current MFA code.' : 'Enter the MFA code from your authenticator app.',
-        validateInput: v => (/^\d{6,8}$/.test(v.trim()) ? undefined : 'Enter the 6-digit code.'),
+        validateInput: mfaCodeProblem,
       });
       if (!mfaToken) return undefined;
       mfaToken = mfaToken.trim();
@@ -75,20 +75,16 @@ async function withPassword(s: Services, origin: string): Promise<{ account: Acc
 
 /** The account to use for a server: the stored one, or a login there (never another server's token). */
 export async function accountFor(s: Services, serverUrl?: string): Promise<Account | undefined> {
-  const wanted = serverUrl ?? s.settings.network().server ?? (await s.store.current())?.origin;
-  if (!wanted) {
+  const server = await serverFor(serverUrl, s.settings.network().server, async () => (await s.store.current())?.origin);
+  if ('login' in server) {
     const choice = await s.prompts.current.info('You are not logged in to a Mattermost server.', 'Log In');
     return choice ? accountAfterLogin(s, undefined) : undefined;
   }
-  const target = tryNormalizeServerUrl(wanted);
-  if (!target) {
-    void s.prompts.current.error(`The server setting "${redact(wanted)}" is not an http(s) URL without a user name, query or fragment. Fix mattermostPayloads.server.`);
-    return undefined;
-  }
-  const stored = await s.store.account(target.origin);
+  if ('invalid' in server) { void s.prompts.current.error(server.invalid); return undefined; }
+  const stored = await s.store.account(server.origin);
   if (stored) return stored;
-  const choice = await s.prompts.current.info(`You have no login stored for ${target.origin}. Log in there to continue.`, 'Log In');
-  return choice ? accountAfterLogin(s, target.origin) : undefined;
+  const choice = await s.prompts.current.info(`You have no login stored for ${server.origin}. Log in there to continue.`, 'Log In');
+  return choice ? accountAfterLogin(s, server.origin) : undefined;
 }
 
 async function accountAfterLogin(s: Services, server: string | undefined): Promise<Account | undefined> {
