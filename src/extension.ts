@@ -9,20 +9,25 @@ import { Logger } from './vscode/logger';
 import { PayloadKinds } from './vscode/payloadKinds';
 import { PreviewPanel } from './vscode/previewPanel';
 import { SchemaContentProvider } from './vscode/schemaProvider';
+import { CredentialStore } from './vscode/secrets';
 import { createServices, Services } from './vscode/services';
 import { KindStatusBar, selectKind } from './vscode/statusBar';
 
 const JSON_DOCUMENTS: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
 
-/** Only returned in ExtensionMode.Test, so no other extension can reach the prompter or the stores. */
-export interface TestApi { services: Services }
+/**
+ * Only returned in ExtensionMode.Test, so no other extension can reach the prompter or the stores:
+ * the services the commands get, plus what tests inspect behind their ports.
+ */
+export interface TestApi { services: Services & { kinds: PayloadKinds; store: CredentialStore; secrets: vscode.SecretStorage } }
 
 /** Thin: create the logger, build services, register adapters. Nothing heavy runs here. */
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const logger = new Logger(redact);
   const kinds = new PayloadKinds(context.workspaceState);
   const diagnostics = new PayloadDiagnostics(kinds, logger, context.asAbsolutePath('dist/lintWorker.js'));
-  const s = createServices(context, logger, kinds, diagnostics);
+  const store = new CredentialStore(context.secrets, context.globalState);
+  const s = createServices({ logger, store, kinds, diagnostics, workspaceState: context.workspaceState });
   const codeLens = new PayloadCodeLens(kinds, { preview: 'mattermostPayloads.openPreviewToSide' });
   const command = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(`mattermostPayloads.${id}`, run);
   /** A network command: anything unexpected is reported as what to do (with Retry), never as a stack trace. */
@@ -38,9 +43,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     }
   });
   context.subscriptions.push(
-    logger, kinds, diagnostics,
+    logger, kinds, diagnostics, store,
     new KindStatusBar(kinds),
-    new AccountStatusBar(s.store, kinds),
+    new AccountStatusBar(store, kinds),
     vscode.languages.registerCodeActionsProvider(JSON_DOCUMENTS, new PayloadCodeActions(diagnostics), PayloadCodeActions.metadata),
     codeLens,
     vscode.languages.registerCodeLensProvider(JSON_DOCUMENTS, codeLens),
@@ -60,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     network('showHistory', c => c.showHistory(s)),
   );
   logger.info('activate', `Mattermost Payloads ${context.extension.packageJSON.version} activated`);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { services: s } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { services: { ...s, kinds, store, secrets: context.secrets } } : undefined;
 }
 
 export function deactivate(): void {}

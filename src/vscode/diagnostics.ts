@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import type { LintResult } from '../core/mattermost/send';
+import type { LintOptions } from '../core/payload/lint';
 import { LintRunner } from '../core/payload/lintAsync';
-import { Problem, Severity } from '../core/payload/problem';
+import { Kind, Problem, Severity } from '../core/payload/problem';
 import { affectsLint, lintSettings } from './config';
 import { Logger } from './logger';
 import { PayloadKinds } from './payloadKinds';
@@ -25,7 +27,7 @@ export class PayloadDiagnostics implements vscode.Disposable {
   /** Bumped by every lint start and every clear: an older lint's result is dropped. */
   private readonly generation = new Map<string, number>();
   /** The problems behind the published diagnostics, for quick fixes and the preview. */
-  private readonly latest = new Map<string, { version: number; problems: Problem[] }>();
+  private readonly latest = new Map<string, { version: number } & LintResult>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidLint = this.changed.event;
@@ -52,6 +54,17 @@ export class PayloadDiagnostics implements vscode.Disposable {
     return entry && entry.version === doc.version ? entry.problems : undefined;
   }
 
+  /** The latest result for exactly this version of the document, with the kind and rules it ran with (the send path reuses it). */
+  latestResult(uri: vscode.Uri, version: number): LintResult | undefined {
+    const entry = this.latest.get(uri.toString());
+    return entry && entry.version === version ? { kind: entry.kind, disabledRules: entry.disabledRules, problems: entry.problems } : undefined;
+  }
+
+  /** Lints a text as the editor does (in the worker when big) without publishing anything. */
+  lintText(text: string, kind: Kind, options?: LintOptions): Promise<Problem[]> {
+    return this.runner.lint(text, kind, options);
+  }
+
   async lintNow(doc: vscode.TextDocument, saved = false): Promise<void> {
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
@@ -76,7 +89,7 @@ export class PayloadDiagnostics implements vscode.Disposable {
     }
     // Stale: the text changed, the kind changed, or the document was closed meanwhile.
     if (doc.isClosed || doc.version !== version || this.generation.get(key) !== generation) return;
-    this.latest.set(key, { version: doc.version, problems });
+    this.latest.set(key, { version: doc.version, kind: detected.kind, disabledRules: settings.disabledRules, problems });
     const diagnostics = problems.map(p => toDiagnostic(doc, p));
     if (settings.onSaveOverBytes > 0 && text.length > settings.onSaveOverBytes) {
       const note = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1),

@@ -24,6 +24,11 @@ const CURRENT = `${PREFIX}currentAccount`;
 /** Not a secret: origin and username of the current account, so the status bar never reads SecretStorage. */
 const SHOWN = `${PREFIX}shownAccount`;
 
+/** The port the command adapters get (Services.store): accounts and webhook URLs, nothing else. */
+export type Credentials = Pick<CredentialStore,
+  'accounts' | 'account' | 'saveAccount' | 'removeAccount' | 'current' | 'setCurrent'
+  | 'webhooks' | 'webhookUrl' | 'saveWebhook' | 'renameWebhook' | 'removeWebhook'>;
+
 /** What the account status bar shows. */
 export interface ShownAccount { origin: string; username: string }
 

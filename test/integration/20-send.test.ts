@@ -41,6 +41,8 @@ describe('log in and send (against the sandbox on 127.0.0.1)', function () {
     assert.ok(!JSON.stringify(vscode.workspace.getConfiguration('mattermostPayloads')).includes(SEED.pat));
     assert.ok(!p.texts().includes(SEED.pat));
     assert.match(p.texts(), /Logged in to http:\/\/127\.0\.0\.1:\d+ as @sandbox/);
+    // the token is typed into a password box
+    assert.deepStrictEqual(p.seen.filter(x => x.type === 'input').map(x => x.password), [false, true]);
   });
 
   it('logs in with password and MFA; the password is never stored', async () => {
@@ -55,9 +57,14 @@ describe('log in and send (against the sandbox on 127.0.0.1)', function () {
     const account = await services.store.account(sandbox.url);
     assert.strictEqual(account?.tokenKind, 'session');
     assert.ok(account!.token.length > 10);
-    const allSecrets = await Promise.all((await services.store.accounts()).map(a => services.context.secrets.get(`mattermostPayloads.account:${a.origin}`)));
+    const allSecrets = await Promise.all((await services.store.accounts()).map(a => services.secrets.get(`mattermostPayloads.account:${a.origin}`)));
     assert.ok(!allSecrets.join('').includes(SEED.mfaUser.password), 'the password was stored');
     assert.ok(!p.texts().includes(account!.token));
+    // The password and the MFA code are asked for in password boxes (a plain input box's value was
+    // found in a browser-hosted VS Code's session-restore file); the server URL and login id are not.
+    const inputs = p.seen.filter(x => x.type === 'input');
+    assert.deepStrictEqual(inputs.map(x => x.password), [false, false, true, true], inputs.map(x => x.text).join(' | '));
+    assert.match(inputs[3].text, /MFA/);
   });
 
   it('sends the editor text, unsaved changes included, to a named webhook, without touching the file', async () => {
@@ -180,7 +187,7 @@ describe('log in and send (against the sandbox on 127.0.0.1)', function () {
     assert.strictEqual(outcome, true);
     assert.strictEqual(sandbox.requests.filter(r => r.path === '/api/v4/users/logout').length, 1);
     assert.strictEqual(await services.store.account(sandbox.url), undefined);
-    assert.strictEqual(await services.context.secrets.get(`mattermostPayloads.account:${sandbox.url}`), undefined);
+    assert.strictEqual(await services.secrets.get(`mattermostPayloads.account:${sandbox.url}`), undefined);
   });
 
   it('never put a credential in a log line', async () => {

@@ -5,7 +5,16 @@ import * as vscode from 'vscode';
 import { startSandbox, Sandbox } from '../../src/sandbox/server';
 import { SEED } from '../../src/sandbox/state';
 import { answer, input, pick, ScriptedPrompter, testApi, withPrompter } from './prompter';
-import { openDocument, workspacePath } from './util';
+import { openDocument, ourDiagnostics, waitFor, workspacePath } from './util';
+
+/** Counts the lints the send path runs itself (Services.lints.lint) until restore(). */
+async function countLints(): Promise<{ calls: { kind: string; text: string }[]; restore(): void }> {
+  const { services } = await testApi();
+  const original = services.lints.lint;
+  const calls: { kind: string; text: string }[] = [];
+  services.lints.lint = (text, kind, options) => { calls.push({ kind, text }); return original(text, kind, options); };
+  return { calls, restore: () => { services.lints.lint = original; } };
+}
 
 describe('webhooks, history, timeouts, CodeLens', () => {
   let sandbox: Sandbox;
@@ -153,6 +162,34 @@ describe('webhooks, history, timeouts, CodeLens', () => {
     }
   });
 
+  it('a send reuses the editor\'s lint result for the document version; it lints only what the editor has not', async () => {
+    const { services } = await testApi();
+    fs.writeFileSync(workspacePath('reuse.incoming.json'), '{ "text": "t", "attachments": [{ "fields": [{ "title": "a", "value": "b", "short": "yes" }] }] }\n');
+    const doc = (await openDocument('reuse.incoming.json')).document;
+    await waitFor('the editor\'s diagnostics', () => ourDiagnostics(doc.uri).some(d => d.code === 'short-not-boolean'));
+    const lints = await countLints();
+    try {
+      p.script(answer('ask', undefined));
+      const outcome = await vscode.commands.executeCommand<{ status: string }>('mattermostPayloads.sendToWebhook');
+      assert.strictEqual(outcome?.status, 'not sent');
+      assert.match(p.texts(), /Mattermost will reject this payload: .*short/);
+      assert.strictEqual(lints.calls.length, 0, 'the send linted the document again');
+
+      // Another kind chosen for the file: the editor's result is for that kind, the webhook reads it as incoming.
+      await services.kinds.choose(doc.uri, 'command');
+      await waitFor('the relint as command', () => services.lints.latest({ uri: doc.uri, version: doc.version, text: '', kind: undefined, name: '' })?.kind === 'command');
+      p.script(answer('ask', 'Send Anyway'), answer('ask', undefined));
+      const again = await vscode.commands.executeCommand<{ status: string }>('mattermostPayloads.sendToWebhook');
+      assert.strictEqual(again?.status, 'not sent');
+      assert.deepStrictEqual(lints.calls.map(c => c.kind), ['incoming'], 'linted once, as incoming');
+      assert.strictEqual(lints.calls[0].text, doc.getText());
+      assert.strictEqual(sandbox.requests.length, 0, 'a request was sent');
+    } finally {
+      lints.restore();
+      await services.kinds.choose(doc.uri, undefined);
+    }
+  });
+
   it('resends the recorded payload even after its file is gone', async () => {
     const text = '{ "text": "sent from a file that is deleted afterwards" }\n';
     fs.writeFileSync(workspacePath('gone.incoming.json'), text);
@@ -163,7 +200,14 @@ describe('webhooks, history, timeouts, CodeLens', () => {
     await openDocument('more.incoming.json'); // another payload is active: it must not be sent instead
     sandbox.clearRequests();
     p.script(pick(/gone\.incoming\.json/), answer('ask', 'Resend'));
-    await vscode.commands.executeCommand('mattermostPayloads.showHistory');
+    const lints = await countLints();
+    try {
+      await vscode.commands.executeCommand('mattermostPayloads.showHistory');
+    } finally {
+      lints.restore();
+    }
+    // the recorded text has no lint result in the editor: it is linted, once, as what it is sent as
+    assert.deepStrictEqual(lints.calls, [{ kind: 'incoming', text }]);
     const calls = sandbox.requests.filter(r => r.path.startsWith('/hooks/'));
     assert.strictEqual(calls.length, 1);
     assert.strictEqual(calls[0].body, text);

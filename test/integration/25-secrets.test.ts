@@ -58,7 +58,7 @@ describe('secret storage', () => {
     const sub = services.store.onDidChange(() => { changes++; });
     try {
       // Another window logging out deletes the same secret; this window only hears about it.
-      await services.context.secrets.delete('mattermostPayloads.account:https://other-window.example.com');
+      await services.secrets.delete('mattermostPayloads.account:https://other-window.example.com');
       for (let i = 0; i < 50 && changes === 0; i++) await new Promise(r => setTimeout(r, 50));
       assert.ok(changes > 0, 'no change event');
       assert.strictEqual(await services.store.account('https://other-window.example.com'), undefined);

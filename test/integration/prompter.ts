@@ -15,14 +15,15 @@ type Step =
  */
 export class ScriptedPrompter implements Prompter {
   private steps: Step[] = [];
-  readonly seen: { type: string; text: string }[] = [];
+  /** Every prompt and message, in order; for an input box, whether it hides what is typed (`password`). */
+  readonly seen: { type: string; text: string; password?: boolean }[] = [];
 
   script(...steps: Step[]): this { this.steps.push(...steps); return this; }
   remaining(): number { return this.steps.length; }
   texts(): string { return this.seen.map(s => s.text).join('\n'); }
 
   async input(o: vscode.InputBoxOptions): Promise<string | undefined> {
-    this.seen.push({ type: 'input', text: `${o.title ?? ''} ${o.prompt ?? ''}` });
+    this.seen.push({ type: 'input', text: `${o.title ?? ''} ${o.prompt ?? ''}`, password: o.password === true });
     const step = this.next('input', o.prompt);
     const value = step.type === 'input' ? step.value : undefined;
     if (value !== undefined && o.validateInput) {

@@ -1,14 +1,12 @@
 import * as vscode from 'vscode';
 import { withSessionRetry } from '../../core/mattermost/client';
 import { MfaRequiredError } from '../../core/mattermost/errors';
-import { redact } from '../../core/mattermost/redact';
-import { normalizeServerUrl, tryNormalizeServerUrl } from '../../core/mattermost/origin';
+import { MFA_RETRIES, mfaCodeProblem, serverFor, serverUrlProblem } from '../../core/mattermost/account';
+import { normalizeServerUrl } from '../../core/mattermost/origin';
 import { Account, MattermostUser } from '../../core/mattermost/types';
-import { networkSettings } from '../config';
-import { Services } from '../services';
+import type { AccountSummary } from '../secrets';
+import type { Services } from '../services';
 import { client, reportError } from './report';
-import { AccountSummary } from '../secrets';
-import { ensureTrusted } from '../trust';
 
 type Method = vscode.QuickPickItem & { method: 'password' | 'pat' };
 
@@ -18,12 +16,12 @@ type Method = vscode.QuickPickItem & { method: 'password' | 'pat' };
  * SecretStorage under the server's normalized origin.
  */
 export async function login(s: Services, serverHint?: string): Promise<AccountSummary | undefined> {
-  if (!ensureTrusted('Logging in to Mattermost')) return undefined;
+  if (!s.trust.ensure('Logging in to Mattermost')) return undefined;
   const p = s.prompts.current;
   const server = await p.input({
     title: 'Mattermost: Log In (1/3)', prompt: 'Server URL', placeHolder: 'https://mattermost.example.com',
-    value: serverHint ?? networkSettings().server ?? (await s.store.current())?.origin ?? '',
-    validateInput: v => (tryNormalizeServerUrl(v) ? undefined : 'Enter an http(s) URL such as https://mattermost.example.com (no user name, query or fragment).'),
+    value: serverHint ?? s.settings.network().server ?? (await s.store.current())?.origin ?? '',
+    validateInput: serverUrlProblem,
   });
   if (!server) return undefined;
   const origin = normalizeServerUrl(server).origin;
@@ -63,11 +61,11 @@ async function withPassword(s: Services, origin: string): Promise<{ account: Acc
     try {
       return await api.login({ serverUrl: origin, loginId, password, mfaToken });
     } catch (e) {
-      if (!(e instanceof MfaRequiredError) || attempt >= 3) throw e;
+      if (!(e instanceof MfaRequiredError) || attempt >= MFA_RETRIES) throw e;
       mfaToken = await p.input({
-        title: 'Mattermost: Log In — MFA', password: false,
+        title: 'Mattermost: Log In — MFA', password: true,
         prompt: e.badCode ? 'That code was not accepted. Enter the current MFA code.' : 'Enter the MFA code from your authenticator app.',
-        validateInput: v => (/^\d{6,8}$/.test(v.trim()) ? undefined : 'Enter the 6-digit code.'),
+        validateInput: mfaCodeProblem,
       });
       if (!mfaToken) return undefined;
       mfaToken = mfaToken.trim();
@@ -77,20 +75,16 @@ async function withPassword(s: Services, origin: string): Promise<{ account: Acc
 
 /** The account to use for a server: the stored one, or a login there (never another server's token). */
 export async function accountFor(s: Services, serverUrl?: string): Promise<Account | undefined> {
-  const wanted = serverUrl ?? networkSettings().server ?? (await s.store.current())?.origin;
-  if (!wanted) {
+  const server = await serverFor(serverUrl, s.settings.network().server, async () => (await s.store.current())?.origin);
+  if ('login' in server) {
     const choice = await s.prompts.current.info('You are not logged in to a Mattermost server.', 'Log In');
     return choice ? accountAfterLogin(s, undefined) : undefined;
   }
-  const target = tryNormalizeServerUrl(wanted);
-  if (!target) {
-    void s.prompts.current.error(`The server setting "${redact(wanted)}" is not an http(s) URL without a user name, query or fragment. Fix mattermostPayloads.server.`);
-    return undefined;
-  }
-  const stored = await s.store.account(target.origin);
+  if ('invalid' in server) { void s.prompts.current.error(server.invalid); return undefined; }
+  const stored = await s.store.account(server.origin);
   if (stored) return stored;
-  const choice = await s.prompts.current.info(`You have no login stored for ${target.origin}. Log in there to continue.`, 'Log In');
-  return choice ? accountAfterLogin(s, target.origin) : undefined;
+  const choice = await s.prompts.current.info(`You have no login stored for ${server.origin}. Log in there to continue.`, 'Log In');
+  return choice ? accountAfterLogin(s, server.origin) : undefined;
 }
 
 async function accountAfterLogin(s: Services, server: string | undefined): Promise<Account | undefined> {
@@ -107,7 +101,7 @@ export async function relogin(s: Services, origin: string): Promise<Account | un
 }
 
 export async function logout(s: Services): Promise<boolean> {
-  if (!ensureTrusted('Logging out')) return false;
+  if (!s.trust.ensure('Logging out')) return false;
   const summary = await pickAccount(s, 'Log out of which server?');
   if (!summary) return false;
   const account = await s.store.account(summary.origin);
@@ -126,7 +120,7 @@ export async function logout(s: Services): Promise<boolean> {
 }
 
 export async function switchAccount(s: Services): Promise<AccountSummary | undefined> {
-  if (!ensureTrusted('Switching Mattermost accounts')) return undefined;
+  if (!s.trust.ensure('Switching Mattermost accounts')) return undefined;
   type Item = vscode.QuickPickItem & { origin?: string };
   const current = await s.store.current();
   const items: Item[] = (await s.store.accounts()).map(a => ({
@@ -142,7 +136,7 @@ export async function switchAccount(s: Services): Promise<AccountSummary | undef
 }
 
 export async function showCurrentUser(s: Services): Promise<string | undefined> {
-  if (!ensureTrusted('Checking the current Mattermost user')) return undefined;
+  if (!s.trust.ensure('Checking the current Mattermost user')) return undefined;
   const account = await accountFor(s);
   if (!account) return undefined;
   try {

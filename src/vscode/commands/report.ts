@@ -1,13 +1,12 @@
 import { adviceFor } from '../../core/mattermost/errors';
 import { redact } from '../../core/mattermost/redact';
 import { MattermostClient } from '../../core/mattermost/client';
-import { networkSettings } from '../config';
 import { createClient } from '../mattermost';
-import { Services } from '../services';
+import type { Services } from '../services';
 
 /** The core client for this call, with the current timeout. */
 export function client(s: Services): MattermostClient {
-  return createClient(s.logger, networkSettings().timeoutMs);
+  return createClient(s.logger, s.settings.network().timeoutMs);
 }
 
 /**

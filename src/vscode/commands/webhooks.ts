@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
+import { webhookNameProblem, webhookUrlProblem } from '../../core/mattermost/account';
 import { parseWebhookUrl } from '../../core/mattermost/origin';
 import { redactUrl } from '../../core/mattermost/redact';
-import { Services } from '../services';
+import type { Services } from '../services';
+import { confirmed } from './ask';
 import { client, reportError } from './report';
-import { confirmed } from './send';
-import { ensureTrusted } from '../trust';
-
-const NAME_RULE = /^[\w .@-]{1,60}$/;
 
 /** Asks for a name and a webhook URL and stores the URL in SecretStorage under that name. */
 export async function addWebhook(s: Services): Promise<string | undefined> {
@@ -14,13 +12,13 @@ export async function addWebhook(s: Services): Promise<string | undefined> {
   const url = await p.input({
     title: 'Add Webhook (1/2)', prompt: 'Incoming webhook URL (kept in VS Code\'s secret storage, never in settings)',
     placeHolder: 'https://mattermost.example.com/hooks/xxxxxxxxxxxxxxxxxxxxxxxxxx', password: true,
-    validateInput: v => { try { parseWebhookUrl(v.trim()); return undefined; } catch (e) { return e instanceof Error ? e.message : 'Not a webhook URL'; } },
+    validateInput: webhookUrlProblem,
   });
   if (!url) return undefined;
   const existing = new Set((await s.store.webhooks()).map(w => w.name));
   const name = await p.input({
     title: 'Add Webhook (2/2)', prompt: `A name for ${redactUrl(url.trim())} (settings and the team refer to it by this name)`,
-    validateInput: v => (!NAME_RULE.test(v.trim()) ? 'Use 1–60 letters, digits, spaces, dots, @, _ or -.' : existing.has(v.trim()) ? 'That name is taken.' : undefined),
+    validateInput: v => webhookNameProblem(v, existing),
   });
   if (!name) return undefined;
   try {
@@ -35,7 +33,7 @@ export async function addWebhook(s: Services): Promise<string | undefined> {
 
 /** Manage Webhooks: add, rename, remove and test the named webhook URLs. */
 export async function manageWebhooks(s: Services): Promise<void> {
-  if (!ensureTrusted('Managing webhooks')) return;
+  if (!s.trust.ensure('Managing webhooks')) return;
   type Item = vscode.QuickPickItem & { name?: string };
   const items: Item[] = (await s.store.webhooks()).map(w => ({ label: w.name, description: w.redactedUrl, name: w.name }));
   items.push({ label: '$(add) Add webhook…' });
@@ -48,7 +46,7 @@ export async function manageWebhooks(s: Services): Promise<void> {
       const taken = new Set((await s.store.webhooks()).map(w => w.name).filter(n => n !== picked.name));
       const to = await s.prompts.current.input({
         prompt: `New name for "${picked.name}"`, value: picked.name,
-        validateInput: v => (!NAME_RULE.test(v.trim()) ? 'Use 1–60 letters, digits, spaces, dots, @, _ or -.' : taken.has(v.trim()) ? 'That name is taken.' : undefined),
+        validateInput: v => webhookNameProblem(v, taken),
       });
       if (to && to.trim() !== picked.name) await s.store.renameWebhook(picked.name, to.trim());
     } else if (action?.label === 'Remove') {
