@@ -24,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const diagnostics = new PayloadDiagnostics(kinds, logger, context.asAbsolutePath('dist/lintWorker.js'));
   const s = createServices(context, logger, kinds, diagnostics);
   const codeLens = new PayloadCodeLens(kinds, { preview: 'mattermostPayloads.openPreviewToSide' });
-  const command = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(`mattermostPayloads.${id}`, run);
+  const command = <A extends unknown[]>(id: string, run: (...args: A) => unknown) => vscode.commands.registerCommand(`mattermostPayloads.${id}`, run);
   /** A network command: anything unexpected is reported as what to do (with Retry), never as a stack trace. */
   const network = (id: string, run: (c: Commands, arg?: unknown) => Promise<unknown>) => command(id, async (arg?: unknown) => {
     let c: Commands | undefined;
@@ -59,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     network('manageWebhooks', c => c.manageWebhooks(s)),
     network('showHistory', c => c.showHistory(s)),
   );
-  logger.info('activate', `Mattermost Payloads ${context.extension.packageJSON.version} activated`);
+  logger.info('activate', `Mattermost Payloads ${(context.extension.packageJSON as { version: string }).version} activated`);
   return context.extensionMode === vscode.ExtensionMode.Test ? { services: s } : undefined;
 }
 

@@ -24,7 +24,7 @@ export interface ApiRequest {
 type AuthResult = { ok: true; session: SessionRecord } | { ok: false };
 
 /** ParseAuthTokenFromRequest: cookie (non-GET needs X-CSRF-Token), then Authorization Bearer/Token, then ?access_token. */
-export function authenticate(state: SandboxState, ctx: Ctx, r: ApiRequest): AuthResult {
+function authenticate(state: SandboxState, ctx: Ctx, r: ApiRequest): AuthResult {
   const cookie = parseCookies(r.req.headers.cookie ?? '').MMAUTHTOKEN;
   if (cookie) {
     const s = state.sessions.get(cookie);
@@ -223,7 +223,7 @@ export function handleApi(state: SandboxState, ctx: Ctx, r: ApiRequest): boolean
   m = /^\/teams\/name\/([^/]+)\/channels\/name\/([^/]+)$/.exec(route);
   if (m) {
     if (!allow('GET')) return true;
-    const team = [...state.teams.values()].find(t => t.name === decodeURIComponent(m![1]));
+    const team = [...state.teams.values()].find(t => t.name === decodeURIComponent(m[1]));
     if (!team || !state.teamMembers.get(team.id)?.has(user.id)) {
       appError(ctx, 404, 'app.team.get_by_name.missing.app_error');
       return true;

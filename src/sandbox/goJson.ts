@@ -98,7 +98,7 @@ export function optArray(obj: Record<string, unknown>, name: string): unknown[] 
   const v = field(obj, name);
   if (v === undefined || v === null) return null;
   if (!Array.isArray(v)) throw new TypeMismatch(`json: cannot unmarshal ${goType(v)} into Go struct field .${name} of type slice`);
-  return v;
+  return v as unknown[];
 }
 
 function goType(v: unknown): string {
@@ -122,7 +122,9 @@ export function goSprintV(v: unknown): string {
   if (typeof v === 'number') return goFloat(v);
   if (Array.isArray(v)) return `[${v.map(goSprintV).join(' ')}]`;
   if (isObject(v)) return `map[${Object.keys(v).sort().map(k => `${k}:${goSprintV(v[k])}`).join(' ')}]`;
-  return String(v);
+  // Not something JSON decodes to.
+  if (typeof v === 'bigint' || typeof v === 'symbol' || typeof v === 'function') return String(v);
+  return Object.prototype.toString.call(v);
 }
 
 /** %v of a float64 (strconv 'g', shortest): exponent form when the exponent is < -4 or >= 6, so 1234567 → "1.234567e+06". */

@@ -2,7 +2,7 @@
 import type { ServerResponse } from 'node:http';
 import { newId } from './state';
 
-export const VERSION_ID = '10.5.0.10.5.0.sandbox.false';
+const VERSION_ID = '10.5.0.10.5.0.sandbox.false';
 
 export interface Ctx {
   res: ServerResponse;

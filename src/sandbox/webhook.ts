@@ -163,11 +163,11 @@ export function handleWebhook(state: SandboxState, ctx: Ctx, hookId: string, con
   const text = slackExpand(req.text, state);
   const attachments = req.attachments?.map(a => {
     const out = { ...a };
-    for (const k of ['pretext', 'text', 'title']) if (typeof out[k] === 'string') out[k] = slackExpand(out[k] as string, state);
+    for (const k of ['pretext', 'text', 'title']) if (typeof out[k] === 'string') out[k] = slackExpand(out[k], state);
     if (Array.isArray(out.fields)) {
       out.fields = (out.fields as Array<Record<string, unknown> | null>).map(f => (f && typeof f.value === 'string' ? { ...f, value: slackExpand(f.value, state) } : f));
     }
-    for (const k of ['text', 'pretext']) if (typeof out[k] === 'string') out[k] = slackLinks(out[k] as string);
+    for (const k of ['text', 'pretext']) if (typeof out[k] === 'string') out[k] = slackLinks(out[k]);
     return out;
   });
   let postType = req.type;
@@ -240,7 +240,7 @@ export function handleWebhook(state: SandboxState, ctx: Ctx, hookId: string, con
     if (!last) delete p.attachments;
     const post: PostRecord = {
       id: newId(), create_at: now + i, update_at: now + i, edit_at: 0, delete_at: 0, user_id: hook.user_id,
-      channel_id: channel!.id, root_id: '', message: chunk, type: postType, props: p, hashtags: '', pending_post_id: '', metadata,
+      channel_id: channel.id, root_id: '', message: chunk, type: postType, props: p, hashtags: '', pending_post_id: '', metadata,
     };
     state.posts.push(post);
   });

@@ -93,7 +93,7 @@ export function normalizeServerUrl(input: string): NormalizedOrigin {
   }
   if (basePath === '/') basePath = '';
 
-  const protocol = url.protocol as 'https:' | 'http:';
+  const protocol = url.protocol;
   const hostname = url.hostname.toLowerCase();
   const port = url.port;
   const hostPart = port === '' ? hostname : `${hostname}:${port}`;
