@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { lint, RULE_INFO } from '../../../src/core/payload/lint';
+import { RULE_INFO } from '../../../src/core/payload/lint';
 import type { Kind } from '../../../src/core/payload/problem';
 import { expectNone, expectOne } from './helpers';
 

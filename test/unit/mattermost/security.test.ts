@@ -135,7 +135,7 @@ describe('security: credentials reach only their own origin', function () {
         for (const call of calls()) {
           for (const [kind, location, cross] of locations()) {
             const before = sb.requests.length;
-            sb.inject({ kind: 'redirect', status, location, path: call.path } as Fault);
+            sb.inject({ kind: 'redirect', status, location, path: call.path });
             const e = await rejects(call.run(client), RedirectError);
             const label = `${status} ${call.name} → ${kind}`;
             assert.equal(e.status, status, label);
