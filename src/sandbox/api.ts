@@ -1,6 +1,7 @@
 /**
- * The REST endpoints of the sandbox (MATTERMOST_RULES.md §6): login (Token header, cookies, masked 401s, MFA),
- * logout, users/me, teams, channels, channel by name, create post.
+ * The REST endpoints of the sandbox, answering as the server's API v4 does (Mattermost server source:
+ * server/channels/api4/user.go `login`, server/channels/api4/post.go): login (Token header, cookies, masked 401s,
+ * MFA), logout, users/me, teams, channels, channel by name, create post.
  */
 import type { IncomingMessage } from 'node:http';
 import { randomBytes } from 'node:crypto';

@@ -1,4 +1,4 @@
-/** Response helpers: Mattermost's AppError JSON shape and the headers every answer carries (§6.3). */
+/** Response helpers: Mattermost's AppError JSON shape (server/public/model/utils.go) and the headers every answer carries. */
 import type { ServerResponse } from 'node:http';
 import { newId } from './state';
 

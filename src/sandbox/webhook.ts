@@ -1,5 +1,6 @@
 /**
- * POST /hooks/{id}, answering as MATTERMOST_RULES.md §1 says the real server does: Content-Type handling,
+ * POST /hooks/{id}, answering as the real server does (server source: server/channels/web/webhook.go
+ * `incomingWebhook`, server/channels/app/webhook.go `HandleIncomingWebhook`): Content-Type handling,
  * Go-style decoding with the newline/tab repair, the order of checks (501, no text, invalid hook, channel,
  * locked, permissions), Slack markup, type rules, splitting into ≤ MaxPostSize-rune posts, `200 ok`.
  */

@@ -1,5 +1,5 @@
 /**
- * Server origins: the one thing a credential is bound to (SECURITY.md §1).
+ * Server origins: the one thing a credential is bound to (README, "Credentials").
  *
  * An "origin" here is the browser origin (scheme, lower-cased punycode host, explicit non-default port)
  * PLUS the base path for servers installed under a sub-path, without a trailing slash:

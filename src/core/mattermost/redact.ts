@@ -1,5 +1,5 @@
 /**
- * The one redaction function (SECURITY.md §5). Every log line, every error message shown to the user, the send
+ * The one redaction function (README, "Credentials"). Every log line, every error message shown to the user, the send
  * history and any "copy as curl" goes through `redact()`. The helpers below only prepare structured values
  * (URLs, header maps) and then call it.
  *

@@ -1,5 +1,5 @@
 /**
- * SECURITY.md §9 over real HTTP on 127.0.0.1: the origin truth table, the redirect table (WPT-style) against a
+ * The credential rules over real HTTP on 127.0.0.1: the origin truth table, the redirect table (WPT-style) against a
  * capture server on another port (= another origin), https→http, and redaction across the whole fault suite.
  */
 import * as assert from 'node:assert/strict';
