@@ -4,8 +4,8 @@
 // - src/ and test/ (TypeScript): typescript-eslint's recommended type-aware rules, typed through the project's
 //   tsconfig.json (projectService).
 // - The build, bench and harness scripts (.mjs, .cjs, .js, plain Node): ESLint's recommended JavaScript rules.
-// - src/core never imports `vscode`, by `import`, `import type`, `export … from`, `import('vscode')` or
-//   `require('vscode')`: the core runs on plain Node (the CLI, the lint worker, the unit tests).
+// - src/core never imports `vscode`, by `import`, `import type`, `export … from`, `import x = require()`,
+//   `import('vscode')` or `require('vscode')`: the core runs on plain Node (the CLI, the lint worker, the unit tests).
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
@@ -52,12 +52,11 @@ export default defineConfig(
         paths: [{ name: 'vscode', message: noVscodeInCore }],
         patterns: [{ group: ['vscode/*'], message: noVscodeInCore }],
       }],
-      // `import x = require('vscode')`, `require('vscode')` and `import('vscode')` are not ES imports, so
-      // no-restricted-imports does not see them: match them by syntax.
+      // `require('vscode')` and `import('vscode')` are not import declarations, so no-restricted-imports does
+      // not see them: match them by syntax. (test/unit/project/eslint-config.test.ts checks every form.)
       'no-restricted-syntax': ['error',
         { selector: "CallExpression[callee.name='require'][arguments.0.value=/^vscode(\\u002F|$)/]", message: noVscodeInCore },
         { selector: "ImportExpression[source.value=/^vscode(\\u002F|$)/]", message: noVscodeInCore },
-        { selector: "TSExternalModuleReference[expression.value=/^vscode(\\u002F|$)/]", message: noVscodeInCore },
       ],
     },
   },
