@@ -82,15 +82,16 @@ async function lintLayer({ fix = false } = {}) {
     failures.push({ title: 'knip could not run', error: err && err.message || String(err) });
   }
   const bad = [...byFile.keys()].sort();
+  const position = (finding) => { const m = /^(\d+):(\d+)/.exec(finding); return m ? Number(m[1]) * 1e6 + Number(m[2]) : 0; };
   for (const f of bad) {
     console.log(`\n${f}`);
-    for (const line of byFile.get(f)) console.log(`  ${line}`);
+    for (const line of byFile.get(f).sort((a, b) => position(a) - position(b))) console.log(`  ${line}`);
     const n = byFile.get(f).length;
     failures.push({ title: f, error: `${n} problem${n === 1 ? '' : 's'}` });
   }
-  const all = new Set([...linted, ...bad]);
-  const failed = bad.length + (failures.length - bad.length);
-  const passed = all.size - bad.length;
+  // failed: the files with findings, plus one for each linter that could not run.
+  const failed = failures.length;
+  const passed = new Set([...linted, ...bad]).size - bad.length;
   console.log(`\nlint: ${passed} files clean, ${bad.length} with problems${failures.length > bad.length ? ', and a linter could not run' : ''}`);
   return { passed, failed, pending: 0, failures };
 }
