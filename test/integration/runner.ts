@@ -18,7 +18,7 @@ export function runMochaFolder(folder: string): Promise<void> {
   console.log = log;
   // mocha 12 is ESM-only: the extension host (CommonJS) gets a namespace from require(), synchronously,
   // before any test file loads; `import()` would be compiled to the same require() here.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- mocha is ESM-only, loaded synchronously (see above)
   const pkg = require('mocha') as typeof MochaType | { Mocha: typeof MochaType };
   const Mocha = 'Mocha' in pkg ? pkg.Mocha : pkg;
   Mocha.reporters.Base.consoleLog = log;
