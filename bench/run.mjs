@@ -37,11 +37,7 @@ for (const f of ['dist/extension.js', 'dist/cli.js', 'dist/lintWorker.js']) {
 mkdirSync(join(root, '.bench'), { recursive: true });
 const corePath = join(root, '.bench/core.js');
 await esbuild.build({
-  stdin: {
-    contents: "export { lint } from './src/core/payload/lint'; export { LintRunner } from './src/core/payload/lintAsync'; export { usesPrecompiledValidators } from './src/core/payload/validate';",
-    resolveDir: root,
-    loader: 'ts',
-  },
+  entryPoints: [join(root, 'bench/core-entry.mjs')],
   outfile: corePath,
   bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], minify: true,
   legalComments: 'none', logLevel: 'warning', plugins: [payloadCorePlugin()],
@@ -50,7 +46,7 @@ const core = require(corePath);
 
 // ---------- the peer: vscode-json-languageservice with the same strict schemas ----------
 const jls = require('vscode-json-languageservice');
-const { TextDocument } = require('vscode-languageserver-textdocument');
+const { TextDocument } = jls; // vscode-json-languageservice re-exports the TextDocument it works on
 const schemaFiles = {};
 const addSchema = f => {
   const s = JSON.parse(readFileSync(f, 'utf8'));

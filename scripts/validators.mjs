@@ -4,7 +4,8 @@
 // (about 120 KB of compiler) and nothing is ever compiled at run time (issue 6, "cold start").
 //
 // The options MUST stay those of the run-time compiler in src/core/payload/validate.ts (ajvFactory),
-// so both give identical results; test/unit/lint/validators.test.ts checks that on every example.
+// so both give identical results; test/unit/lint/fastpath.test.ts ("build-time standalone validators give the
+// same schema issues as ajv") checks that on every example.
 //
 // Usage: node scripts/validators.mjs [outFile]   (default: .build/validators.js, CommonJS)
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -10,6 +10,7 @@ import { isGlob, matchGlob, normalizePath } from './core/payload/glob';
 import { detectKind } from './core/payload/kinds';
 import { lint } from './core/payload/lint';
 import { isKind, Kind, KINDS, Problem } from './core/payload/problem';
+import { version } from '../package.json';
 
 const NAME = 'mattermost-payloads';
 const DEFAULT_MAX = 10 * 1024 * 1024;
@@ -181,8 +182,7 @@ export function main(argv: string[]): number {
     return 0;
   }
   if (args === 'version') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    process.stdout.write(`${require('../package.json').version}\n`);
+    process.stdout.write(`${version}\n`);
     return 0;
   }
   let unusable = false;

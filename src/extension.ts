@@ -29,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const store = new CredentialStore(context.secrets, context.globalState);
   const s = createServices({ logger, store, kinds, diagnostics, workspaceState: context.workspaceState });
   const codeLens = new PayloadCodeLens(kinds, { preview: 'mattermostPayloads.openPreviewToSide' });
-  const command = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(`mattermostPayloads.${id}`, run);
+  const command = <A extends unknown[]>(id: string, run: (...args: A) => unknown) => vscode.commands.registerCommand(`mattermostPayloads.${id}`, run);
   /** A network command: anything unexpected is reported as what to do (with Retry), never as a stack trace. */
   const network = (id: string, run: (c: Commands, arg?: unknown) => Promise<unknown>) => command(id, async (arg?: unknown) => {
     let c: Commands | undefined;
@@ -64,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     network('manageWebhooks', c => c.manageWebhooks(s)),
     network('showHistory', c => c.showHistory(s)),
   );
-  logger.info('activate', `Mattermost Payloads ${context.extension.packageJSON.version} activated`);
+  logger.info('activate', `Mattermost Payloads ${(context.extension.packageJSON as { version: string }).version} activated`);
   return context.extensionMode === vscode.ExtensionMode.Test ? { services: { ...s, kinds, store, secrets: context.secrets } } : undefined;
 }
 

@@ -1,6 +1,7 @@
 /**
- * The REST endpoints of the sandbox (MATTERMOST_RULES.md §6): login (Token header, cookies, masked 401s, MFA),
- * logout, users/me, teams, channels, channel by name, create post.
+ * The REST endpoints of the sandbox, answering as the server's API v4 does (Mattermost server source:
+ * server/channels/api4/user.go `login`, server/channels/api4/post.go): login (Token header, cookies, masked 401s,
+ * MFA), logout, users/me, teams, channels, channel by name, create post.
  */
 import type { IncomingMessage } from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -25,7 +26,7 @@ export interface ApiRequest {
 type AuthResult = { ok: true; session: SessionRecord } | { ok: false };
 
 /** ParseAuthTokenFromRequest: cookie (non-GET needs X-CSRF-Token), then Authorization Bearer/Token, then ?access_token. */
-export function authenticate(state: SandboxState, ctx: Ctx, r: ApiRequest): AuthResult {
+function authenticate(state: SandboxState, ctx: Ctx, r: ApiRequest): AuthResult {
   const cookie = parseCookies(r.req.headers.cookie ?? '').MMAUTHTOKEN;
   if (cookie) {
     const s = state.sessions.get(cookie);
@@ -224,7 +225,7 @@ export function handleApi(state: SandboxState, ctx: Ctx, r: ApiRequest): boolean
   m = /^\/teams\/name\/([^/]+)\/channels\/name\/([^/]+)$/.exec(route);
   if (m) {
     if (!allow('GET')) return true;
-    const team = [...state.teams.values()].find(t => t.name === decodeURIComponent(m![1]));
+    const team = [...state.teams.values()].find(t => t.name === decodeURIComponent(m[1]));
     if (!team || !state.teamMembers.get(team.id)?.has(user.id)) {
       appError(ctx, 404, 'app.team.get_by_name.missing.app_error');
       return true;

@@ -6,7 +6,7 @@
 
 export type RedirectStatus = 301 | 302 | 303 | 307 | 308;
 
-export interface FaultTarget {
+interface FaultTarget {
   /** Path prefix the fault applies to (e.g. "/api/v4/posts", "/hooks/"). Default: every non-control path. */
   path?: string;
   /** Only this method (e.g. "POST"). */
@@ -26,7 +26,7 @@ export type Fault = FaultTarget & (
   | { kind: 'reset' }
 );
 
-export type FaultKind = Fault['kind'];
+type FaultKind = Fault['kind'];
 
 const KINDS: readonly FaultKind[] = ['delay', 'status', 'unauthorized', 'rateLimit', 'redirect', 'malformedJson', 'hugeBody', 'reset'];
 

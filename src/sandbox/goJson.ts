@@ -1,6 +1,6 @@
 /**
- * The parts of Go's encoding/json behaviour the Mattermost server's answers depend on (MATTERMOST_RULES.md
- * §1.2): `json.Decoder.Decode` reads only the FIRST value (trailing bytes ignored), keys match
+ * The parts of Go's encoding/json behaviour the Mattermost server's answers depend on (the incoming-webhook
+ * handler, server/channels/web/webhook.go `incomingWebhook` in the server source): `json.Decoder.Decode` reads only the FIRST value (trailing bytes ignored), keys match
  * case-insensitively (last one wins), unknown keys are ignored, and a type mismatch on a known field fails the
  * whole decode. Plus the webhook's control-character repair and Go's `%v` formatting of field values.
  */
@@ -60,7 +60,7 @@ export function optArray(obj: Record<string, unknown>, name: string): unknown[] 
   const v = field(obj, name);
   if (v === undefined || v === null) return null;
   if (!Array.isArray(v)) throw new TypeMismatch(`json: cannot unmarshal ${goType(v)} into Go struct field .${name} of type slice`);
-  return v;
+  return v as unknown[];
 }
 
 function goType(v: unknown): string {
@@ -76,7 +76,7 @@ export function slackBool(v: unknown): boolean {
   return b;
 }
 
-/** The webhook path's conversion of attachment field values (MATTERMOST_RULES.md §2.3); null stays null. */
+/** The webhook path's conversion of attachment field values: Go's `fmt.Sprintf("%v", value)`; null stays null. */
 export function webhookFieldValue(v: unknown): unknown {
   if (v === null || v === undefined) return v;
   return goV(v);

@@ -1,8 +1,8 @@
-/** Response helpers: Mattermost's AppError JSON shape and the headers every answer carries (§6.3). */
+/** Response helpers: Mattermost's AppError JSON shape (server/public/model/utils.go) and the headers every answer carries. */
 import type { ServerResponse } from 'node:http';
 import { newId } from './state';
 
-export const VERSION_ID = '10.5.0.10.5.0.sandbox.false';
+const VERSION_ID = '10.5.0.10.5.0.sandbox.false';
 
 export interface Ctx {
   res: ServerResponse;

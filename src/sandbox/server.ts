@@ -17,11 +17,11 @@ import { appError, baseHeaders, newRequestId, sendJson, sendText, type Ctx } fro
 import { createState, SEED, type PostRecord, type SandboxConfig, type SandboxState } from './state';
 import { handleWebhook } from './webhook';
 
-export const SANDBOX_HOST = '127.0.0.1';
+const SANDBOX_HOST = '127.0.0.1';
 /** Bodies past this are cut off and the connection closed, whatever the configured payload size. */
 const HARD_BODY_LIMIT = 64 * 1024 * 1024;
 
-export interface RecordedRequest {
+interface RecordedRequest {
   seq: number;
   time: number;
   method: string;
@@ -36,7 +36,7 @@ export interface RecordedRequest {
   truncated: boolean;
 }
 
-export interface SandboxInfo {
+interface SandboxInfo {
   url: string;
   login: { loginId: string; password: string };
   mfaLogin: { loginId: string; password: string; mfaCode: string };
@@ -190,7 +190,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       case 'GET /__sandbox/config': return sendJson(ctx, 200, state.config);
       case 'POST /__sandbox/config': {
         if (typeof json !== 'object' || json === null || Array.isArray(json)) return sendJson(ctx, 400, { error: 'Config is a JSON object.' });
-        sandbox.setConfig(json as Partial<SandboxConfig>);
+        sandbox.setConfig(json);
         return sendJson(ctx, 200, state.config);
       }
       case 'GET /__sandbox/info': return sendJson(ctx, 200, info());

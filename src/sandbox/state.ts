@@ -71,7 +71,7 @@ export interface ChannelRecord {
   readOnlyFor: Set<string>;
 }
 
-export interface HookRecord {
+interface HookRecord {
   id: string;
   channel_id: string;
   team_id: string;
@@ -117,7 +117,7 @@ export interface SandboxConfig {
   maximumLoginAttempts: number;
 }
 
-export const DEFAULT_CONFIG: SandboxConfig = {
+const DEFAULT_CONFIG: SandboxConfig = {
   enableIncomingWebhooks: true,
   enablePostUsernameOverride: false,
   enablePostIconOverride: false,

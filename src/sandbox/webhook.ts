@@ -1,5 +1,6 @@
 /**
- * POST /hooks/{id}, answering as MATTERMOST_RULES.md §1 says the real server does: Content-Type handling,
+ * POST /hooks/{id}, answering as the real server does (server source: server/channels/web/webhook.go
+ * `incomingWebhook`, server/channels/app/webhook.go `HandleIncomingWebhook`): Content-Type handling,
  * Go-style decoding with the newline/tab repair, the order of checks (501, no text, invalid hook, channel,
  * locked, permissions), Slack markup, type rules, splitting into ≤ MaxPostSize-rune posts, `200 ok`.
  */
@@ -152,11 +153,11 @@ export function handleWebhook(state: SandboxState, ctx: Ctx, hookId: string, con
   const text = slackExpand(req.text, state);
   const attachments = req.attachments?.map(a => {
     const out = { ...a };
-    for (const k of ['pretext', 'text', 'title']) if (typeof out[k] === 'string') out[k] = slackExpand(out[k] as string, state);
+    for (const k of ['pretext', 'text', 'title']) if (typeof out[k] === 'string') out[k] = slackExpand(out[k], state);
     if (Array.isArray(out.fields)) {
       out.fields = (out.fields as Array<Record<string, unknown> | null>).map(f => (f && typeof f.value === 'string' ? { ...f, value: slackLinksToMarkdown(slackExpand(f.value, state)) } : f));
     }
-    for (const k of ['text', 'pretext']) if (typeof out[k] === 'string') out[k] = slackLinksToMarkdown(out[k] as string);
+    for (const k of ['text', 'pretext']) if (typeof out[k] === 'string') out[k] = slackLinksToMarkdown(out[k]);
     return out;
   });
   let postType = req.type;
@@ -226,7 +227,7 @@ export function handleWebhook(state: SandboxState, ctx: Ctx, hookId: string, con
     if (!last) delete p.attachments;
     const post: PostRecord = {
       id: newId(), create_at: now + i, update_at: now + i, edit_at: 0, delete_at: 0, user_id: hook.user_id,
-      channel_id: channel!.id, root_id: '', message: chunk, type: postType, props: p, hashtags: '', pending_post_id: '', metadata,
+      channel_id: channel.id, root_id: '', message: chunk, type: postType, props: p, hashtags: '', pending_post_id: '', metadata,
     };
     state.posts.push(post);
   });

@@ -11,11 +11,11 @@ let commands: Commands | undefined;
 let preview: typeof Preview | undefined;
 
 export function loadCommands(): Commands {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous load of a sibling bundle that esbuild leaves external
   return (commands ??= require('./commands.js') as Commands);
 }
 
 export function loadPreview(): typeof Preview {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous load of a sibling bundle that esbuild leaves external
   return (preview ??= require('./preview.js') as typeof Preview);
 }

@@ -4,7 +4,7 @@ import { Kind } from '../core/payload/problem';
 import { lintSettings } from './config';
 
 const OVERRIDES_KEY = 'mattermostPayloads.kindOverrides';
-export type DetectedBy = 'choice' | 'setting' | '$schema' | 'file name';
+type DetectedBy = 'choice' | 'setting' | '$schema' | 'file name';
 export interface DetectedKind { kind: Kind; by: DetectedBy }
 
 /** Which payload kind a document is: a user's choice (status bar), else detection in core. */

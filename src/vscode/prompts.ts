@@ -14,7 +14,7 @@ export interface Prompter {
   error(message: string, ...actions: string[]): Promise<string | undefined>;
 }
 
-export const windowPrompter: Prompter = {
+const windowPrompter: Prompter = {
   input: options => Promise.resolve(vscode.window.showInputBox({ ignoreFocusOut: true, ...options })),
   pick: (items, options) => Promise.resolve(vscode.window.showQuickPick(items, { ignoreFocusOut: true, ...options })),
   ask: (message, detail, ...choices) => Promise.resolve(vscode.window.showWarningMessage(message, { modal: true, detail }, ...choices)),

@@ -157,7 +157,7 @@ export class CredentialStore implements vscode.Disposable {
   private async readIndex<T>(key: string): Promise<T[]> {
     const raw = await this.get(key);
     if (!raw) return [];
-    try { const v = JSON.parse(raw); return Array.isArray(v) ? v as T[] : []; } catch { return []; }
+    try { const v: unknown = JSON.parse(raw); return Array.isArray(v) ? v as T[] : []; } catch { return []; }
   }
 
   private async get(key: string): Promise<string | undefined> {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Kind, KINDS } from '../core/payload/problem';
 import { PayloadKinds } from './payloadKinds';
 
-export const KIND_LABELS: Record<Kind, string> = {
+const KIND_LABELS: Record<Kind, string> = {
   incoming: 'Incoming webhook',
   command: 'Slash-command response',
   outgoing: 'Outgoing-webhook response',

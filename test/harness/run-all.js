@@ -1,15 +1,15 @@
 'use strict';
-// `npm test`: build, then three layers — unit (plain Node), integration (inside a real VS Code
-// extension host), ui (chromium driving the workbench) — and one closing line:
+// `npm test`: build, then four layers — lint (ESLint and knip, counted per file: see lint.js), unit (plain Node),
+// integration (inside a real VS Code extension host), ui (chromium driving the workbench) — and one closing line:
 //   Total: N passed, N failed
-// Usage: node test/harness/run-all.js [--layers unit,integration,ui]
+// Usage: node test/harness/run-all.js [--layers lint,unit,integration,ui]   (`--layers lint` alone skips the build)
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { root, cache, results, scratch } = require('./paths');
 
 const arg = process.argv.indexOf('--layers');
-const layers = (arg > 0 ? process.argv[arg + 1] : process.env.MMP_LAYERS || 'unit,integration,ui').split(',').map(s => s.trim()).filter(Boolean);
+const layers = (arg > 0 ? process.argv[arg + 1] : process.env.MMP_LAYERS || 'lint,unit,integration,ui').split(',').map(s => s.trim()).filter(Boolean);
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)}s`;
 const banner = s => console.log(`\n=== [${elapsed()}] ${s}`);
@@ -69,19 +69,23 @@ function packageVsix() {
 
 (async () => {
   const summary = [];
-  banner('build (esbuild bundles, editor schemas) and compile tests (tsc)');
-  let buildOk = run('npm', ['run', '--silent', 'build']) === 0;
-  buildOk = buildOk && run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.']) === 0;
-  if (!buildOk) {
-    console.log('\nBuild or compile failed: no test layer ran.');
-    console.log('Total: 0 passed, 1 failed');
-    process.exit(1);
+  // The lint layer reads the sources only; every other layer runs the build's output.
+  if (layers.some(l => l !== 'lint')) {
+    banner('build (esbuild bundles, editor schemas) and compile tests (tsc)');
+    let buildOk = run('npm', ['run', '--silent', 'build']) === 0;
+    buildOk = buildOk && run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.']) === 0;
+    if (!buildOk) {
+      console.log('\nBuild or compile failed: no test layer ran.');
+      console.log('Total: 0 passed, 1 failed');
+      process.exit(1);
+    }
   }
   fs.mkdirSync(results, { recursive: true });
   for (const layer of layers) {
     let r;
     try {
-      if (layer === 'unit') { banner('unit: mocha on plain Node'); r = mochaLayer('unit'); }
+      if (layer === 'lint') { banner('lint: ESLint (typescript-eslint, type-aware) and knip (unused files, exports, dependencies)'); r = await require('./lint').lintLayer(); }
+      else if (layer === 'unit') { banner('unit: mocha on plain Node'); r = mochaLayer('unit'); }
       else if (layer === 'integration') { banner('integration: mocha inside a real VS Code extension host'); r = await integrationLayer(); }
       else if (layer === 'ui') {
         banner('ui: playwright-core + chromium against the workbench (extension installed from its .vsix)');

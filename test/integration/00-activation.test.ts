@@ -26,7 +26,8 @@ describe('activation', () => {
 
   it('registers its commands', async () => {
     const all = await vscode.commands.getCommands(true);
-    const contributed: { command: string }[] = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands;
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: { command: string }[] } };
+    const contributed = manifest.contributes.commands;
     assert.ok(contributed.length > 0);
     for (const { command } of contributed) {
       assert.ok(all.includes(command), `${command} is contributed but not registered`);

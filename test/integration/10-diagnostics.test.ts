@@ -50,7 +50,7 @@ describe('diagnostics in the editor', () => {
     await diagnosticsOf('bad.incoming.json', 4); // the linter has run
     await new Promise(res => setTimeout(res, 500));
     for (const name of ['good.incoming.json', 'good.command.json', 'good.outgoing.json', 'good.dialog.json', 'good.post.json', 'schema-detected.json']) {
-      assert.deepStrictEqual(vscode.languages.getDiagnostics(workspaceUri(name)).map(d => `${d.source} ${d.code}: ${d.message}`), [], name);
+      assert.deepStrictEqual(vscode.languages.getDiagnostics(workspaceUri(name)).map(d => `${d.source} ${JSON.stringify(d.code)}: ${d.message}`), [], name);
     }
   });
 

@@ -52,14 +52,14 @@ describe('log in and send (against the sandbox on 127.0.0.1)', function () {
     assert.strictEqual(summary?.tokenKind, 'session');
     const logins = sandbox.requests.filter(r => r.path === '/api/v4/users/login');
     assert.strictEqual(logins.length, 2, 'first without the MFA code, then with it');
-    assert.strictEqual(JSON.parse(logins[1].body).token, SEED.mfaUser.mfaCode);
+    assert.strictEqual((JSON.parse(logins[1].body) as { token: string }).token, SEED.mfaUser.mfaCode);
     const { services } = await testApi();
     const account = await services.store.account(sandbox.url);
     assert.strictEqual(account?.tokenKind, 'session');
-    assert.ok(account!.token.length > 10);
+    assert.ok(account.token.length > 10);
     const allSecrets = await Promise.all((await services.store.accounts()).map(a => services.secrets.get(`mattermostPayloads.account:${a.origin}`)));
     assert.ok(!allSecrets.join('').includes(SEED.mfaUser.password), 'the password was stored');
-    assert.ok(!p.texts().includes(account!.token));
+    assert.ok(!p.texts().includes(account.token));
     // The password and the MFA code are asked for in password boxes (a plain input box's value was
     // found in a browser-hosted VS Code's session-restore file); the server URL and login id are not.
     const inputs = p.seen.filter(x => x.type === 'input');
@@ -111,11 +111,11 @@ describe('log in and send (against the sandbox on 127.0.0.1)', function () {
     assert.strictEqual(outcome?.status, 'sent', p.texts());
     const create = sandbox.requests.filter(r => r.method === 'POST' && r.path === '/api/v4/posts');
     assert.strictEqual(create.length, 1);
-    const body = JSON.parse(create[0].body);
+    const body = JSON.parse(create[0].body) as { channel_id: string; message: string; props: { attachments: { title: string }[] } };
     assert.strictEqual(body.channel_id, SEED.channels.townSquare.id);
     assert.strictEqual(body.message, 'Deploy **finished** :rocket:');
     assert.strictEqual(body.props.attachments[0].title, 'Build 42');
-    assert.match(outcome!.permalink ?? '', new RegExp(`^${sandbox.url}/sandbox/pl/\\w+$`));
+    assert.match(outcome.permalink ?? '', new RegExp(`^${sandbox.url}/sandbox/pl/\\w+$`));
   });
 
   it('via the API asks once about an error the conversion keeps: what was accepted is not asked again', async () => {
@@ -173,7 +173,7 @@ describe('log in and send (against the sandbox on 127.0.0.1)', function () {
     const outcome = await vscode.commands.executeCommand<{ status: string; detail: string }>('mattermostPayloads.sendToWebhook');
     sandbox.setConfig({ enableIncomingWebhooks: true });
     assert.strictEqual(outcome?.status, 'failed');
-    assert.match(outcome!.detail, /incoming webhooks/i);
+    assert.match(outcome.detail, /incoming webhooks/i);
     const { services } = await testApi();
     assert.strictEqual(services.history.all()[0].status, 'failed');
   });

@@ -83,7 +83,7 @@ describe('webhooks, history, timeouts, CodeLens', () => {
     sandbox.clearFaults();
     await config().update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
     assert.strictEqual(outcome?.status, 'failed');
-    assert.match(outcome!.detail, /did not answer|timed out|timeout/i);
+    assert.match(outcome.detail, /did not answer|timed out|timeout/i);
   });
 
   it('lists sends in the history and resends one after asking', async () => {
@@ -122,7 +122,7 @@ describe('webhooks, history, timeouts, CodeLens', () => {
     const outcome = await vscode.commands.executeCommand<{ status: string; detail: string }>('mattermostPayloads.sendToWebhook');
     sandbox.clearFaults();
     assert.strictEqual(outcome?.status, 'failed');
-    assert.match(outcome!.detail, /Rate limited.*120 s/);
+    assert.match(outcome.detail, /Rate limited.*120 s/);
     assert.strictEqual(sandbox.requests.filter(r => r.path.startsWith('/hooks/')).length, 1);
   });
 
@@ -136,9 +136,9 @@ describe('webhooks, history, timeouts, CodeLens', () => {
       await openDocument('more.incoming.json');
       const outcome = await vscode.commands.executeCommand<{ status: string; detail: string }>('mattermostPayloads.sendToWebhook');
       assert.strictEqual(outcome?.status, 'failed');
-      assert.match(outcome!.detail, /redirect/i);
-      assert.ok(outcome!.detail.includes(otherUrl), 'the Location is reported');
-      assert.ok(!outcome!.detail.includes(SEED.hooks.normal.id), 'the webhook key in the Location is redacted');
+      assert.match(outcome.detail, /redirect/i);
+      assert.ok(outcome.detail.includes(otherUrl), 'the Location is reported');
+      assert.ok(!outcome.detail.includes(SEED.hooks.normal.id), 'the webhook key in the Location is redacted');
       assert.strictEqual(captured.length, 0, 'a request reached the other origin');
     } finally {
       sandbox.clearFaults();
@@ -226,7 +226,7 @@ describe('webhooks, history, timeouts, CodeLens', () => {
       await vscode.commands.executeCommand('mattermostPayloads.showHistory');
       const posts = sandbox.requests.filter(r => r.method === 'POST' && r.path === '/api/v4/posts');
       assert.strictEqual(posts.length, 1);
-      assert.strictEqual(JSON.parse(posts[0].body).channel_id, SEED.channels.townSquare.id, 'resent somewhere else');
+      assert.strictEqual((JSON.parse(posts[0].body) as { channel_id: string }).channel_id, SEED.channels.townSquare.id, 'resent somewhere else');
     } finally {
       await config().update('defaultChannel', undefined, vscode.ConfigurationTarget.Global);
     }

@@ -19,21 +19,21 @@ function countingSecrets(): vscode.SecretStorage & { reads: number; values: Map<
   const s = {
     reads: 0,
     values,
-    get: async (key: string) => { s.reads++; return values.get(key); },
-    store: async (key: string, value: string) => { values.set(key, value); emitter.fire({ key }); },
-    delete: async (key: string) => { values.delete(key); emitter.fire({ key }); },
-    keys: async () => [...values.keys()],
+    get: (key: string) => { s.reads++; return Promise.resolve(values.get(key)); },
+    store: (key: string, value: string) => { values.set(key, value); emitter.fire({ key }); return Promise.resolve(); },
+    delete: (key: string) => { values.delete(key); emitter.fire({ key }); return Promise.resolve(); },
+    keys: () => Promise.resolve([...values.keys()]),
     onDidChange: emitter.event,
     fire: (key: string) => emitter.fire({ key }),
   };
-  return s as unknown as vscode.SecretStorage & { reads: number; values: Map<string, string>; fire(key: string): void };
+  return s;
 }
 
 class MemoryMemento implements vscode.Memento {
   readonly values = new Map<string, unknown>();
   keys(): readonly string[] { return [...this.values.keys()]; }
   get<T>(key: string, fallback?: T): T | undefined { return (this.values.has(key) ? this.values.get(key) : fallback) as T | undefined; }
-  async update(key: string, value: unknown): Promise<void> { this.values.set(key, value); }
+  update(key: string, value: unknown): Promise<void> { this.values.set(key, value); return Promise.resolve(); }
 }
 
 describe('secret storage', () => {
@@ -43,7 +43,7 @@ describe('secret storage', () => {
     const token = 'tok-should-never-land-anywhere-123';
     await assert.rejects(
       store.saveAccount({ origin: 'https://mm.example.com', token, tokenKind: 'session', user: { id: 'u1', username: 'alice' } }),
-      (e: unknown) => e instanceof SecretStorageFailure && /secret storage could not save the login \(keyring is locked\)\. Nothing was saved anywhere else\./.test((e as Error).message) && !(e as Error).message.includes(token),
+      (e: unknown) => e instanceof SecretStorageFailure && /secret storage could not save the login \(keyring is locked\)\. Nothing was saved anywhere else\./.test(e.message) && !e.message.includes(token),
     );
     assert.ok(!JSON.stringify([...memento.values]).includes(token), 'the token went to globalState');
     assert.ok(!JSON.stringify(vscode.workspace.getConfiguration('mattermostPayloads')).includes(token), 'the token went to settings');

@@ -58,7 +58,7 @@ async function htmlWhere(what: string, probe: (html: string, dom: HTMLElement) =
       return last && probe(last, dom) ? dom : undefined;
     });
   } catch (e) {
-    throw new Error(`${(e as Error).message}; last HTML:\n${last.slice(0, 3000)}`);
+    throw new Error(`${(e as Error).message}; last HTML:\n${last.slice(0, 3000)}`, { cause: e });
   }
 }
 

@@ -4,6 +4,11 @@ import type { Prompter } from '../../src/vscode/prompts';
 import type { TestApi } from '../../src/extension';
 import { EXTENSION_ID } from './util';
 
+/** Runs `f` now, as an async function's body would: its result or its throw settles the promise. */
+function settle<T>(f: () => T): Promise<T> {
+  return new Promise(resolve => resolve(f()));
+}
+
 type Step =
   | { type: 'input'; value: string | undefined }
   | { type: 'pick'; match: (item: vscode.QuickPickItem) => boolean }
@@ -33,13 +38,15 @@ export class ScriptedPrompter implements Prompter {
     return value;
   }
 
-  async pick<T extends vscode.QuickPickItem>(items: readonly T[], o: vscode.QuickPickOptions): Promise<T | undefined> {
-    this.seen.push({ type: 'pick', text: `${o.title ?? ''} ${o.placeHolder ?? ''}: ${items.map(i => `${i.label} ${i.description ?? ''}`).join(' | ')}` });
-    const step = this.next('pick', o.placeHolder);
-    if (step.type !== 'pick') return undefined;
-    const found = items.find(i => i.kind !== vscode.QuickPickItemKind.Separator && step.match(i));
-    assert.ok(found, `no item matched in pick "${o.placeHolder}": ${items.map(i => i.label).join(', ')}`);
-    return found;
+  pick<T extends vscode.QuickPickItem>(items: readonly T[], o: vscode.QuickPickOptions): Promise<T | undefined> {
+    return settle(() => {
+      this.seen.push({ type: 'pick', text: `${o.title ?? ''} ${o.placeHolder ?? ''}: ${items.map(i => `${i.label} ${i.description ?? ''}`).join(' | ')}` });
+      const step = this.next('pick', o.placeHolder);
+      if (step.type !== 'pick') return undefined;
+      const found = items.find(i => i.kind !== vscode.QuickPickItemKind.Separator && step.match(i));
+      assert.ok(found, `no item matched in pick "${o.placeHolder}": ${items.map(i => i.label).join(', ')}`);
+      return found;
+    });
   }
 
   ask(message: string, detail: string): Promise<string | undefined> { return this.message('ask', `${message} ${detail}`); }
@@ -47,12 +54,14 @@ export class ScriptedPrompter implements Prompter {
   warn(message: string): Promise<string | undefined> { return this.message('warn', message); }
   error(message: string): Promise<string | undefined> { return this.message('error', message); }
 
-  private async message(type: 'ask' | 'info' | 'warn' | 'error', text: string): Promise<string | undefined> {
-    this.seen.push({ type, text });
-    // Notifications need no answer: only consume a scripted step when it is for this type.
-    if (this.steps[0]?.type === type) return (this.steps.shift() as { value: string | undefined }).value;
-    if (type === 'ask') this.next('ask', text); // a modal question must be scripted
-    return undefined;
+  private message(type: 'ask' | 'info' | 'warn' | 'error', text: string): Promise<string | undefined> {
+    return settle(() => {
+      this.seen.push({ type, text });
+      // Notifications need no answer: only consume a scripted step when it is for this type.
+      if (this.steps[0]?.type === type) return (this.steps.shift() as { value: string | undefined }).value;
+      if (type === 'ask') this.next('ask', text); // a modal question must be scripted
+      return undefined;
+    });
   }
 
   private next(type: string, what: string | undefined): Step {

@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as util from 'util';
+import type MochaType from 'mocha';
 
 export function runMochaFolder(folder: string): Promise<void> {
   // The extension host forwards console output without printf formatting, and mocha captures
@@ -15,12 +16,15 @@ export function runMochaFolder(folder: string): Promise<void> {
     original(line);
   };
   console.log = log;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const pkg = require('mocha');
-  const Mocha = pkg.Mocha || pkg; // mocha 12 is ESM-only: require() returns a namespace
+  // mocha 12 is ESM-only: the extension host (CommonJS) gets a namespace from require(), synchronously,
+  // before any test file loads; `import()` would be compiled to the same require() here.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- mocha is ESM-only, loaded synchronously (see above)
+  const pkg = require('mocha') as typeof MochaType | { Mocha: typeof MochaType };
+  const Mocha = 'Mocha' in pkg ? pkg.Mocha : pkg;
   Mocha.reporters.Base.consoleLog = log;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const Reporter = require(path.resolve(__dirname, '../../../test/harness/reporter.js'));
+  // The harness's reporter is plain JS in the source tree; this file runs from out/test/integration.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a run-time path outside the compiled tree
+  const Reporter = require(path.resolve(__dirname, '../../../test/harness/reporter.js')) as MochaType.ReporterConstructor;
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000, reporter: Reporter });
   for (const f of fs.readdirSync(folder).filter(f => f.endsWith('.test.js')).sort()) {
     mocha.addFile(path.join(folder, f));

@@ -20,7 +20,7 @@ describe('command palette', () => {
     const output = page.locator('.panel .output-view, .part.panel .monaco-editor .view-lines').first();
     await output.waitFor({ state: 'visible', timeout: 20000 });
     // Monaco renders spaces as U+00A0.
-    await page.waitForFunction(() => /Mattermost Payloads .* activated/.test(((document.querySelector('.part.panel') as HTMLElement | null)?.innerText ?? '').replace(/\u00a0/g, ' ')), null, { timeout: 20000 });
+    await page.waitForFunction(() => /Mattermost Payloads .* activated/.test((document.querySelector<HTMLElement>('.part.panel')?.innerText ?? '').replace(/\u00a0/g, ' ')), null, { timeout: 20000 });
     const text = (await page.locator('.part.panel').innerText()).replace(/\u00a0/g, ' ');
     assert.match(text, /\[activate\] Mattermost Payloads \d+\.\d+\.\d+ activated/);
     await screenshot(page, 'show-log');

@@ -274,7 +274,7 @@ describe('live preview (webview DOM)', () => {
       assert.strictEqual(await frame.locator('[data-testid="split-post"]').count(), 2);
       const lengths = await frame.locator('[data-testid="split-post"] [data-testid="post-text"]').evaluateAll(ps => ps.map(p => Array.from((p.textContent ?? '').trim()).length));
       assert.ok(lengths[0] <= 16383 && lengths[0] > 16000, `first post has ${lengths[0]} runes`);
-      assert.ok(lengths[0] + lengths[1] >= LONG_TEXT.trim().length - 2, `posts lose text: ${lengths}`);
+      assert.ok(lengths[0] + lengths[1] >= LONG_TEXT.trim().length - 2, `posts lose text: ${lengths.join(', ')}`);
     });
     await screenshot(page, 'preview-split');
   });
@@ -292,7 +292,7 @@ describe('live preview (webview DOM)', () => {
       const handlers = await frame.locator('*').evaluateAll(els => els.flatMap(el => Array.from(el.attributes).filter(a => /^on/i.test(a.name)).map(a => `${el.tagName}[${a.name}]`)));
       assert.deepStrictEqual(handlers, [], 'an event-handler attribute reached the DOM');
       const hrefs = await frame.locator('[href]').evaluateAll(els => els.map(el => el.getAttribute('href') ?? ''));
-      assert.ok(hrefs.every(h => !/^\s*javascript:/i.test(h)), `a javascript: link survived: ${hrefs}`);
+      assert.ok(hrefs.every(h => !/^\s*javascript:/i.test(h)), `a javascript: link survived: ${hrefs.join(' ')}`);
 
       // The payload text is visible literally.
       const text = await frame.locator('[data-testid="post-text"]').innerText();

@@ -4,12 +4,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const harness = require('../../../test/harness/codeServer.js');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const browserHarness = require('../../../test/harness/browser.js');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const paths = require('../../../test/harness/paths.js');
+/** A module of the plain-JS harness in the source tree (this file runs from out/test/ui). */
+function harnessModule<T>(file: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a run-time path outside the compiled tree
+  return require(path.join(__dirname, '..', '..', '..', 'test', 'harness', file)) as T;
+}
+const harness = harnessModule<{
+  startCodeServer(opts: { dir: string; vsix: string }): Promise<{ url: string; userDataDir: string; stop(): Promise<void> }>;
+}>('codeServer.js');
+const browserHarness = harnessModule<{ launchBrowser(): Promise<{ page: Page; close(): Promise<void> }> }>('browser.js');
+const paths = harnessModule<{ root: string; results: string; scratch(prefix: string): string }>('paths.js');
 
 export interface Workbench {
   page: Page;
@@ -22,7 +26,7 @@ export interface Workbench {
 
 let current: Promise<Workbench> | undefined;
 
-export const resultsDir: string = process.env.MMP_RESULTS || paths.results;
+const resultsDir: string = process.env.MMP_RESULTS || paths.results;
 
 /** Start code-server + chromium once; later calls return the same workbench. */
 export function workbench(): Promise<Workbench> {
@@ -46,7 +50,7 @@ async function start(): Promise<Workbench> {
     page, url: cs.url, workspace,
     setUserSetting(key: string, value: unknown) {
       const file = path.join(cs.userDataDir, 'User', 'settings.json');
-      const settings = JSON.parse(fs.readFileSync(file, 'utf8'));
+      const settings = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
       if (value === undefined) delete settings[key]; else settings[key] = value;
       fs.writeFileSync(file, JSON.stringify(settings, null, 2));
     },

@@ -52,7 +52,7 @@ function isWs(c: number): boolean {
  * Jumps from quote to quote with the native indexOf (most of a JSON text is string contents); a quote
  * preceded by an odd run of backslashes is escaped. Same answer as stepping character by character.
  */
-export function stringEnd(text: string, i: number): number {
+function stringEnd(text: string, i: number): number {
   let q = text.indexOf('"', i + 1);
   while (q >= 0) {
     if (text.charCodeAt(q - 1) !== BS) return q + 1;
@@ -338,8 +338,8 @@ export class Searches {
   constructor(readonly text: string) {}
 
   next(pattern: string, from: number): number {
-    const noneMap = (this.none ??= new Map());
-    const lastMap = (this.last ??= new Map());
+    const noneMap = (this.none ??= new Map<string, number>());
+    const lastMap = (this.last ??= new Map<string, [number, number]>());
     const none = noneMap.get(pattern);
     if (none !== undefined && from >= none) return -1;
     const m = lastMap.get(pattern);
@@ -473,10 +473,10 @@ export class PathBatch {
       }
     }
     const count = names.length;
-    const plain: boolean[] = new Array(count);
+    const plain = new Array<boolean>(count);
     // First code unit of each plain name as it appears in the key token (the closing quote for "").
-    const firsts: number[] = new Array(count);
-    const settled: boolean[] = new Array(count);
+    const firsts = new Array<number>(count);
+    const settled = new Array<boolean>(count);
     let anyEscaped = false;
     let open = count;
     let i = skipWs(text, n.start + 1);

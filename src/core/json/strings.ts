@@ -24,8 +24,3 @@ export function decodedIndexMap(raw: string): number[] {
   map.push(Math.min(i, raw.length));
   return map;
 }
-
-/** The source length of decoded unit `index` (1 for a plain character, 2 or 6 for an escape). */
-export function sourceLength(map: number[], index: number): number {
-  return map[index + 1] - map[index];
-}

@@ -22,7 +22,7 @@ export type MattermostErrorCode =
   | 'payload';
 
 /** Base class of every error the client throws. `message` is always redacted. */
-export abstract class MattermostClientError extends Error {
+abstract class MattermostClientError extends Error {
   abstract readonly code: MattermostErrorCode;
   constructor(message: string) {
     super(redact(message));
@@ -202,7 +202,7 @@ export class PayloadError extends MattermostClientError {
 // ---------------------------------------------------------------------------------------------------------
 // Advice
 
-export type AdviceAction =
+type AdviceAction =
   | 'none'
   | 'login'
   | 'enter-mfa'

@@ -9,9 +9,9 @@ import { isWithinOrigin } from './origin';
 import { redact, redactHeaders, redactUrl } from './redact';
 import type { CallOptions, FetchHeadersLike, FetchLike, FetchResponseLike, Logger, LogLevel } from './types';
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
-export const DEFAULT_RATE_LIMIT = { maxWaitSeconds: 10, maxRetries: 1 };
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+const DEFAULT_RATE_LIMIT = { maxWaitSeconds: 10, maxRetries: 1 };
 
 export interface RateLimitPolicy {
   /** Longest wait the client accepts before giving up with RateLimitedError. */
@@ -224,7 +224,7 @@ interface WebReader {
 }
 
 /** Reads the body as UTF-8, stopping (and aborting the connection) as soon as it passes `cap` bytes. */
-export async function readCapped(res: FetchResponseLike, cap: number, abort: () => void, target: string): Promise<string> {
+async function readCapped(res: FetchResponseLike, cap: number, abort: () => void, target: string): Promise<string> {
   const declared = res.headers.get('content-length');
   if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > cap) {
     discard(res);
@@ -274,7 +274,7 @@ export async function readCapped(res: FetchResponseLike, cap: number, abort: () 
 }
 
 /** Resolves after `ms`, or rejects with CancelledError as soon as `signal` aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(new CancelledError());

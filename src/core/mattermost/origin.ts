@@ -1,5 +1,5 @@
 /**
- * Server origins: the one thing a credential is bound to (SECURITY.md §1).
+ * Server origins: the one thing a credential is bound to (README, "Credentials").
  *
  * An "origin" here is the browser origin (scheme, lower-cased punycode host, explicit non-default port)
  * PLUS the base path for servers installed under a sub-path, without a trailing slash:
@@ -93,7 +93,7 @@ export function normalizeServerUrl(input: string): NormalizedOrigin {
   }
   if (basePath === '/') basePath = '';
 
-  const protocol = url.protocol as 'https:' | 'http:';
+  const protocol = url.protocol;
   const hostname = url.hostname.toLowerCase();
   const port = url.port;
   const hostPart = port === '' ? hostname : `${hostname}:${port}`;

@@ -1,5 +1,5 @@
 /**
- * The one redaction function (SECURITY.md §5). Every log line, every error message shown to the user, the send
+ * The one redaction function (README, "Credentials"). Every log line, every error message shown to the user, the send
  * history and any "copy as curl" goes through `redact()`. The helpers below only prepare structured values
  * (URLs, header maps) and then call it.
  *
@@ -26,9 +26,9 @@ const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'toke
  */
 const REGISTRY_KEY = Symbol.for('mattermost-payloads.redact.registry');
 const registry: Set<string> = ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] as Set<string> | undefined)
-  ?? ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = new Set<string>()) as Set<string>;
+  ?? ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = new Set<string>());
 /** Secrets shorter than this are not registered (masking "a" everywhere would destroy every message). */
-export const MIN_SECRET_LENGTH = 4;
+const MIN_SECRET_LENGTH = 4;
 
 /** Registers a secret so that it is masked wherever it appears. Returns a function that unregisters it. */
 export function addSecret(secret: string | undefined | null): () => void {
@@ -43,7 +43,7 @@ export function addSecret(secret: string | undefined | null): () => void {
   return () => removeSecret(key);
 }
 
-export function removeSecret(secret: string): void {
+function removeSecret(secret: string): void {
   registry.delete(secret.trim());
 }
 
@@ -74,7 +74,7 @@ const RULES: Array<[RegExp, string]> = [
   // URL userinfo: scheme://user:pass@host → scheme://••••••@host
   [/\b([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^\s/?#@'"<>]+@/g, `$1${MASK}@`],
   // Header lines and curl -H: "Authorization: Bearer x", "Cookie: a=b; c=d", "Set-Cookie: …", "Token: x".
-  [/(^|[\s'"{,(;\[])((?:proxy-)?authorization|set-cookie|cookie|token|x-csrf-token)(\s*:\s*)(?!\s*["'])([^\r\n'"]*)/gim, `$1$2$3${MASK}`],
+  [/(^|[\s'"{,(;[])((?:proxy-)?authorization|set-cookie|cookie|token|x-csrf-token)(\s*:\s*)(?!\s*["'])([^\r\n'"]*)/gim, `$1$2$3${MASK}`],
   // JSON / JS object keys: "password": "…", 'token': '…', token: '…'
   [new RegExp(`(["']?)(${SENSITIVE_KEYS})\\1(\\s*[:=]\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi'), `$1$2$1$3"${MASK}"`],
   [new RegExp(`(["']?)(${SENSITIVE_KEYS})\\1(\\s*[:=]\\s*)'(?:[^'\\\\]|\\\\.)*'`, 'gi'), `$1$2$1$3'${MASK}'`],
@@ -99,12 +99,15 @@ export function redact(text: unknown): string {
   if (typeof text === 'string') s = text;
   else if (text instanceof Error) s = `${text.name}: ${text.message}`;
   else if (text === undefined) return '';
-  else {
+  else if (typeof text === 'object' || typeof text === 'function') {
     try {
-      s = typeof text === 'object' ? JSON.stringify(text) ?? String(text) : String(text);
+      s = JSON.stringify(text) ?? Object.prototype.toString.call(text);
     } catch {
-      s = String(text);
+      s = Object.prototype.toString.call(text); // a cycle, or a BigInt inside
     }
+  } else {
+    const primitive = text as number | boolean | bigint | symbol;
+    s = String(primitive);
   }
   s = maskRegistered(s);
   for (const [re, replacement] of RULES) s = s.replace(re, replacement);

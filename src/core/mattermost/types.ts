@@ -65,7 +65,7 @@ export type Logger = (level: LogLevel, message: string) => void;
 
 // --- the structural subset of fetch the client needs (node-fetch 2 and global fetch both fit) ---
 
-export interface FetchRequestInit {
+interface FetchRequestInit {
   method: string;
   headers: Record<string, string>;
   body?: string;

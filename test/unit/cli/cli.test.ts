@@ -28,6 +28,14 @@ function write(name: string, content: string | Buffer): string {
   return name;
 }
 
+/** What `lint --format json` prints: one entry per file. */
+interface FileReport {
+  file: string;
+  kind: string;
+  problems: { rule: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number }[];
+}
+const parseReport = (stdout: string) => JSON.parse(stdout) as FileReport[];
+
 describe('CLI: mattermost-payloads lint', function () {
   this.timeout(60000);
 
@@ -76,7 +84,7 @@ describe('CLI: mattermost-payloads lint', function () {
   it('--format json prints 1-based ranges per file', () => {
     const r = run(['lint', 'bad.incoming.json', 'good.incoming.json', '--format', 'json']);
     assert.strictEqual(r.status, 1);
-    const out = JSON.parse(r.stdout);
+    const out = parseReport(r.stdout);
     assert.deepStrictEqual(out[0].file, 'bad.incoming.json');
     assert.deepStrictEqual(out[0].kind, 'incoming');
     const p = out[0].problems[0];
@@ -87,17 +95,17 @@ describe('CLI: mattermost-payloads lint', function () {
   it('expands globs itself, skipping node_modules', () => {
     const r = run(['lint', '**/*.post.json', '--format=json']);
     assert.strictEqual(r.status, 0, r.stderr);
-    const out = JSON.parse(r.stdout);
-    assert.deepStrictEqual(out.map((f: { file: string }) => f.file), ['nested/deep/a.post.json']);
+    const out = parseReport(r.stdout);
+    assert.deepStrictEqual(out.map(f => f.file), ['nested/deep/a.post.json']);
     assert.strictEqual(out[0].problems[0].rule, 'slack-bold');
-    const all = JSON.parse(run(['lint', '**/*.incoming.json', '--format', 'json']).stdout);
-    assert.deepStrictEqual(all.map((f: { file: string }) => f.file), ['bad.incoming.json', 'good.incoming.json']);
+    const all = parseReport(run(['lint', '**/*.incoming.json', '--format', 'json']).stdout);
+    assert.deepStrictEqual(all.map(f => f.file), ['bad.incoming.json', 'good.incoming.json']);
   });
 
   it('--kind overrides detection', () => {
     const r = run(['lint', 'plain.json', '--kind', 'post', '--format', 'json']);
     assert.strictEqual(r.status, 1);
-    assert.deepStrictEqual(JSON.parse(r.stdout)[0].kind, 'post');
+    assert.deepStrictEqual(parseReport(r.stdout)[0].kind, 'post');
   });
 
   const unusable: [string, () => string[], RegExp][] = [
@@ -135,6 +143,6 @@ describe('CLI: mattermost-payloads lint', function () {
     assert.match(h.stdout, /Usage: mattermost-payloads lint/);
     const v = run(['--version']);
     assert.strictEqual(v.status, 0);
-    assert.strictEqual(v.stdout.trim(), JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version);
+    assert.strictEqual(v.stdout.trim(), (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version);
   });
 });

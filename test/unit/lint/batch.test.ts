@@ -236,7 +236,7 @@ describe('batched positions and the second round of fast paths agree with the re
   });
 
   it('one-pass normalize keeps the unknown keys of an object before those inside its values', () => {
-    const value = JSON.parse('{"attachments": [{"zz": 1, "fields": [{"qq": 2}]}], "yy": 3, "props": {"a": 1}, "Blocks": []}');
+    const value: unknown = JSON.parse('{"attachments": [{"zz": 1, "fields": [{"qq": 2}]}], "yy": 3, "props": {"a": 1}, "Blocks": []}');
     const order = (_p: JsonPath, keys: string[]) => keys;
     for (const kind of ['incoming', 'post', 'command'] as const) {
       const a = normalize(value, shapeOf(kind), order);

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import { LineIndex } from '../../../src/core/json/lines';
 import { goFloat, goV } from '../../../src/core/server/goformat';
 import { lint } from '../../../src/core/payload/lint';
@@ -73,7 +74,6 @@ describe('lint core', () => {
   });
 
   it('does not load ajv when lint.ts is imported', () => {
-    const { execFileSync } = require('child_process') as typeof import('child_process');
     const out = execFileSync(process.execPath, ['-e', `require(${JSON.stringify(require.resolve('../../../src/core/payload/lint'))}); console.log(Object.keys(require.cache).some(k => /node_modules[\\\\/]ajv[\\\\/]/.test(k)))`]).toString().trim();
     assert.strictEqual(out, 'false');
   });

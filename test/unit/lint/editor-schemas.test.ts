@@ -3,15 +3,27 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import Ajv from 'ajv';
+import * as ls from 'vscode-json-languageservice';
 
 const root = path.resolve(__dirname, '../../../..');
-// Native dynamic import (tsc would turn import() into require(), which cannot load .mjs).
-const importEsm = new Function('p', 'return import(p)') as (p: string) => Promise<{ toEditorSchema: (s: unknown) => any; generate: (a: string, b: string) => string[] }>;
+/** The parts of a generated editor schema these tests read. */
+type EditorSchema = {
+  properties: Record<string, EditorSchema>;
+  anyOf: EditorSchema[];
+  enum: unknown[];
+  markdownEnumDescriptions: string[];
+  markdownDescription: string;
+  defaultSnippets: unknown[];
+  items?: unknown;
+};
+// Native dynamic import: tsc (module commonjs) would turn import() into require(), which cannot load .mjs on Node 20.
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- a constant source text, the only way to reach import() through tsc here
+const importEsm = new Function('p', 'return import(p)') as (p: string) => Promise<{ toEditorSchema: (s: unknown) => EditorSchema; generate: (a: string, b: string) => string[] }>;
 
-function loadAll(dir: string): Record<string, any>[] {
+function loadAll(dir: string): Record<string, unknown>[] {
   return fs.readdirSync(dir).flatMap(n => {
     const f = path.join(dir, n);
-    return fs.statSync(f).isDirectory() ? loadAll(f) : n.endsWith('.json') ? [JSON.parse(fs.readFileSync(f, 'utf8'))] : [];
+    return fs.statSync(f).isDirectory() ? loadAll(f) : n.endsWith('.json') ? [JSON.parse(fs.readFileSync(f, 'utf8')) as Record<string, unknown>] : [];
   });
 }
 
@@ -44,7 +56,7 @@ describe('editor schemas (scripts/editor-schemas.mjs)', () => {
     assert.ok(lenientField.properties.short.anyOf[0].markdownEnumDescriptions.length === 2);
     assert.ok(lenientField.properties.short.markdownDescription.includes('fails the whole request'));
 
-    const action = JSON.parse(fs.readFileSync(path.join(out, 'definitions', 'action.json'), 'utf8'));
+    const action = JSON.parse(fs.readFileSync(path.join(out, 'definitions', 'action.json'), 'utf8')) as EditorSchema;
     assert.ok(action.defaultSnippets.length > 0);
     assert.deepStrictEqual(action.properties.style.anyOf[0].enum.slice(0, 2), ['default', 'primary']);
     assert.ok(lenient.validate(action.properties.style, 42));
@@ -71,9 +83,8 @@ describe('editor schemas (scripts/editor-schemas.mjs)', () => {
   });
 
   it('VS Code\'s JSON service reports nothing but offers the enum values', async () => {
-    const ls = require('vscode-json-languageservice') as typeof import('vscode-json-languageservice');
     const service = ls.getLanguageService({
-      schemaRequestService: async (uri: string) => fs.readFileSync(new URL(uri), 'utf8'),
+      schemaRequestService: (uri: string) => fs.promises.readFile(new URL(uri), 'utf8'),
       workspaceContext: { resolveRelativePath: (rel: string, base: string) => new URL(rel, base).toString() },
     });
     const uri = new URL(`file://${path.join(out, 'incoming.json')}`).toString();

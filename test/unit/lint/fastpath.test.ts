@@ -127,7 +127,7 @@ describe('fast paths agree with the reference implementations (issue 6)', () => 
     this.timeout(20000);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mm-validators-')), 'validators.js');
     execFileSync(process.execPath, [path.join(root, 'scripts/validators.mjs'), file]);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS file generated just above, loaded synchronously
     const generated = require(file) as Record<Kind, CompiledValidator>;
     const texts = corpus().map(c => c.text);
     texts.push('{"text": 1, "attachments": [{"fields": [{"short": "maybe", "value": {}}], "actions": [{"integration": []}], "color": 5}], "props": [], "priority": {"priority": 3}}');

@@ -3,12 +3,21 @@ import { lint } from '../../../src/core/payload/lint';
 import type { Kind } from '../../../src/core/payload/problem';
 import { applyFix, ofRule } from './helpers';
 
+/** The fields of a fixed payload these tests read. */
+interface Fixed {
+  text: string;
+  message: string;
+  props: { attachments: unknown[] };
+  attachments: { color: string; fallback: string; fields: { value: unknown }[] }[];
+}
+const parsed = (text: string) => JSON.parse(text) as Fixed;
+
 function fixOnce(text: string, kind: Kind, rule: string): string {
   const [p] = ofRule(text, kind, rule);
   assert.ok(p, `no ${rule} in ${text}`);
   assert.ok(p.fix, `${rule} has no fix`);
-  const fixed = applyFix(text, p.fix!);
-  assert.doesNotThrow(() => JSON.parse(fixed), `fixed text is not JSON: ${fixed}`);
+  const fixed = applyFix(text, p.fix);
+  assert.doesNotThrow(() => parsed(fixed), `fixed text is not JSON: ${fixed}`);
   assert.deepStrictEqual(ofRule(fixed, kind, rule), [], `still ${rule} after the fix: ${fixed}`);
   return fixed;
 }
@@ -32,32 +41,32 @@ describe('quick fixes', () => {
 
   it('*bold* → **bold**, also after escapes earlier in the string', () => {
     const fixed = fixOnce('{"text": "say \\"hi\\" *now*"}', 'incoming', 'slack-bold');
-    assert.strictEqual(JSON.parse(fixed).text, 'say "hi" **now**');
+    assert.strictEqual(parsed(fixed).text, 'say "hi" **now**');
   });
 
   it('3-digit hex colour → 6-digit', () => {
     const fixed = fixOnce('{"attachments": [{"fallback": "f", "color": "#f0a"}]}', 'incoming', 'attachment-color');
-    assert.strictEqual(JSON.parse(fixed).attachments[0].color, '#ff00aa');
+    assert.strictEqual(parsed(fixed).attachments[0].color, '#ff00aa');
   });
 
   it('missing fallback → one built from the title (multi-line and single-line objects)', () => {
     const multi = '{\n  "attachments": [\n    {\n      "title": "Build 42",\n      "text": "ok"\n    }\n  ]\n}';
     const fixed = fixOnce(multi, 'incoming', 'missing-fallback');
-    assert.strictEqual(JSON.parse(fixed).attachments[0].fallback, 'Build 42');
+    assert.strictEqual(parsed(fixed).attachments[0].fallback, 'Build 42');
     assert.ok(fixed.includes('\n      "fallback": "Build 42",\n      "title"'), fixed);
     const single = fixOnce('{"attachments": [{"text": "All good"}]}', 'incoming', 'missing-fallback');
-    assert.strictEqual(JSON.parse(single).attachments[0].fallback, 'All good');
+    assert.strictEqual(parsed(single).attachments[0].fallback, 'All good');
   });
 
   it('7+ digit integer field value → the same digits as a string', () => {
     const fixed = fixOnce('{"text": "t", "attachments": [{"fallback": "f", "fields": [{"value": 1234567}]}]}', 'incoming', 'field-value-format');
-    assert.strictEqual(JSON.parse(fixed).attachments[0].fields[0].value, '1234567');
+    assert.strictEqual(parsed(fixed).attachments[0].fields[0].value, '1234567');
   });
 
   it('webhook-shaped post → message + props.attachments, and the result lints without it', () => {
     const text = '{\n  "channel_id": "4xp9fdt3pbgtmj3rdtx4xnhxbr",\n  "text": "hi",\n  "attachments": [{"fallback": "f", "text": "x"}]\n}';
     const fixed = fixOnce(text, 'post', 'post-webhook-shape');
-    const v = JSON.parse(fixed);
+    const v = parsed(fixed);
     assert.strictEqual(v.message, 'hi');
     assert.deepStrictEqual(v.props.attachments, [{ fallback: 'f', text: 'x' }]);
     assert.deepStrictEqual(lint(fixed, 'post'), []);
@@ -65,6 +74,6 @@ describe('quick fixes', () => {
 
   it('raw newlines in an incoming text → escaped', () => {
     const fixed = fixOnce('{"text": "a\nb"}', 'incoming', 'raw-control-character');
-    assert.strictEqual(JSON.parse(fixed).text, 'a\nb');
+    assert.strictEqual(parsed(fixed).text, 'a\nb');
   });
 });

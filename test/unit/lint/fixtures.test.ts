@@ -26,8 +26,8 @@ describe('test/fixtures/workspace (the lead\'s integration tests rely on EXPECTE
       const text = read(`test/fixtures/workspace/${f}`);
       const k = detectKind(f, text);
       assert.ok(k, `no kind for ${f}`);
-      if (f === 'schema-detected.json') assert.strictEqual(k!.by, '$schema');
-      assert.deepStrictEqual(lint(text, k!.kind), []);
+      if (f === 'schema-detected.json') assert.strictEqual(k.by, '$schema');
+      assert.deepStrictEqual(lint(text, k.kind), []);
     });
   }
 });
@@ -42,7 +42,7 @@ describe('examples/', () => {
       const text = read(f);
       const k = detectKind(f, text);
       assert.ok(k, f);
-      const problems = lint(text, k!.kind);
+      const problems = lint(text, k.kind);
       if (mistake) assert.ok(problems.length >= 2, `${f}: ${problems.length}`);
       else assert.deepStrictEqual(problems.map(p => p.message), []);
     });

@@ -280,17 +280,17 @@ describe('client against the sandbox', function () {
       // A second 401 after the re-login is not retried again.
       sb.inject({ kind: 'unauthorized', path: '/api/v4/posts', count: 2 });
       let calls = 0;
-      await rejects(withSessionRetry(result.post ? account : account, a => { calls++; return client.createPost(a, { channel_id: SEED.channels.townSquare.id, message: 'x' }); }, async () => ({ ...account })), SessionExpiredError);
+      await rejects(withSessionRetry(result.post ? account : account, a => { calls++; return client.createPost(a, { channel_id: SEED.channels.townSquare.id, message: 'x' }); }, () => Promise.resolve({ ...account })), SessionExpiredError);
       assert.equal(calls, 2);
       // A re-login for another origin is never used.
       sb.inject({ kind: 'unauthorized', path: '/api/v4/users/me' });
       calls = 0;
-      await rejects(withSessionRetry(account, a => { calls++; return client.me(a); }, async () => ({ ...account, origin: 'http://127.0.0.1:1' })), SessionExpiredError);
+      await rejects(withSessionRetry(account, a => { calls++; return client.me(a); }, () => Promise.resolve({ ...account, origin: 'http://127.0.0.1:1' })), SessionExpiredError);
       assert.equal(calls, 1);
       // A PAT 401 is never retried.
       sb.inject({ kind: 'unauthorized' });
       let relog = 0;
-      await rejects(withSessionRetry(pat, a => client.me(a), async () => { relog++; return pat; }), TokenRevokedError);
+      await rejects(withSessionRetry(pat, a => client.me(a), () => { relog++; return Promise.resolve(pat); }), TokenRevokedError);
       assert.equal(relog, 0);
     });
 

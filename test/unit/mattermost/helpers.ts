@@ -5,7 +5,7 @@ import nodeFetch from 'node-fetch';
 import { MattermostClient, type ClientOptions } from '../../../src/core/mattermost/client';
 import type { FetchLike, LogLevel } from '../../../src/core/mattermost/types';
 
-export const fetchImpl: FetchLike = nodeFetch;
+const fetchImpl: FetchLike = nodeFetch;
 
 export interface Captured {
   method: string;
@@ -73,7 +73,7 @@ export async function rejects<T extends Error>(p: Promise<unknown>, type: abstra
     await p;
   } catch (e) {
     if (e instanceof type) return e;
-    throw new Error(`expected ${type.name}, got ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+    throw new Error(`expected ${type.name}, got ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`, { cause: e });
   }
   throw new Error(`expected ${type.name}, but it resolved`);
 }

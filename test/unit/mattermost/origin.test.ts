@@ -67,7 +67,7 @@ describe('origin: normalizeServerUrl', () => {
   });
 });
 
-describe('origin: sameOrigin truth table (SECURITY.md §1, §9)', () => {
+describe('origin: sameOrigin truth table (a credential goes only to the origin it was issued for)', () => {
   const account = 'https://mm.example.com';
   const table: Array<[string, boolean]> = [
     ['https://mm.example.com', true],

@@ -7,7 +7,7 @@ const TOKEN = 'k7xq3mbn9pfo5ewz1tcy8ud6ra';
 const PASSWORD = 'Tr0ub4dor&3-horse';
 const HOOK = 'a1b2c3d4e5f6g7h8i9j0k1l2m3';
 
-describe('redact: every secret shape from SECURITY.md §5', () => {
+describe('redact: every secret shape (headers, cookies, login bodies, hook keys, token= and access_token=)', () => {
   beforeEach(() => clearSecrets());
   afterEach(() => clearSecrets());
 

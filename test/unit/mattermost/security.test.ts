@@ -1,5 +1,5 @@
 /**
- * SECURITY.md §9 over real HTTP on 127.0.0.1: the origin truth table, the redirect table (WPT-style) against a
+ * The credential rules over real HTTP on 127.0.0.1: the origin truth table, the redirect table (WPT-style) against a
  * capture server on another port (= another origin), https→http, and redaction across the whole fault suite.
  */
 import * as assert from 'node:assert/strict';
@@ -135,7 +135,7 @@ describe('security: credentials reach only their own origin', function () {
         for (const call of calls()) {
           for (const [kind, location, cross] of locations()) {
             const before = sb.requests.length;
-            sb.inject({ kind: 'redirect', status, location, path: call.path } as Fault);
+            sb.inject({ kind: 'redirect', status, location, path: call.path });
             const e = await rejects(call.run(client), RedirectError);
             const label = `${status} ${call.name} → ${kind}`;
             assert.equal(e.status, status, label);

@@ -5,7 +5,7 @@ import type { Kind, Problem } from '../../../src/core/payload/problem';
 import { renderPreviewBody } from '../../../src/core/preview/render';
 
 /** test/fixtures/preview, from out/test/unit/preview or test/unit/preview. */
-export const FIXTURES = path.resolve(__dirname, '..', '..', '..', ...(__dirname.includes(`${path.sep}out${path.sep}`) ? ['..'] : []), 'test', 'fixtures', 'preview');
+const FIXTURES = path.resolve(__dirname, '..', '..', '..', ...(__dirname.includes(`${path.sep}out${path.sep}`) ? ['..'] : []), 'test', 'fixtures', 'preview');
 
 export function fixture(name: string): string {
   return fs.readFileSync(path.join(FIXTURES, name), 'utf8');

@@ -5,7 +5,13 @@ import { RULE_INFO } from '../../../src/core/payload/lint';
 
 const root = path.resolve(__dirname, '../../../..');
 const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
-const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  contributes: {
+    configuration: { properties: Record<string, unknown> };
+    menus: { commandPalette: { command: string; when: string }[] };
+    commands: { command: string; title: string }[];
+  };
+};
 
 describe('README stays true to the code', () => {
   it('lists every lint rule with its severity', () => {
@@ -15,8 +21,8 @@ describe('README stays true to the code', () => {
     for (const key of Object.keys(manifest.contributes.configuration.properties)) assert.ok(readme.includes(`\`${key}\``), key);
   });
   it('lists every palette command by title', () => {
-    const hidden = new Set((manifest.contributes.menus.commandPalette as { command: string; when: string }[]).filter(m => m.when === 'false').map(m => m.command));
-    for (const c of manifest.contributes.commands as { command: string; title: string }[]) {
+    const hidden = new Set(manifest.contributes.menus.commandPalette.filter(m => m.when === 'false').map(m => m.command));
+    for (const c of manifest.contributes.commands) {
       if (!hidden.has(c.command)) assert.ok(readme.includes(`| ${c.title} |`), c.title);
     }
   });

@@ -1,4 +1,4 @@
-/** The sandbox answers as MATTERMOST_RULES.md says the real server does (raw HTTP, no client). */
+/** The sandbox answers as the real server does (raw HTTP, no client). */
 import * as assert from 'node:assert/strict';
 import { get } from 'node:http';
 import nodeFetch from 'node-fetch';
@@ -44,7 +44,7 @@ describe('sandbox server', function () {
     assert.match(sb.url, /^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
-  describe('login (§6.1)', () => {
+  describe('login (POST /api/v4/users/login)', () => {
     it('200 with the user, a Token header and the three session cookies', async () => {
       const a = await login({ login_id: 'sandbox', password: 'sandbox-password' });
       assert.equal(a.status, 200);
@@ -100,7 +100,7 @@ describe('sandbox server', function () {
     });
   });
 
-  describe('auth and REST (§6.2)', () => {
+  describe('auth and REST (the other /api/v4 endpoints)', () => {
     it('401 session_expired without or with a bad token; access_token in the query is refused', async () => {
       for (const headers of [{}, { Authorization: 'Bearer nope' }] as Array<Record<string, string>>) {
         const a = await call(`${sb.url}/api/v4/users/me`, { headers });
@@ -148,7 +148,7 @@ describe('sandbox server', function () {
     });
   });
 
-  describe('POST /hooks/{id} (§1)', () => {
+  describe('POST /hooks/{id}', () => {
     it('200 text/plain ok; a post with from_webhook', async () => {
       const a = await hook('{"text":"hello <!here>"}');
       assert.equal(a.status, 200);

@@ -9,14 +9,14 @@
 import type { JsonPath } from '../../../../src/core/json/locate';
 import type { Shape } from '../../../../src/core/server/shapes';
 
-export interface UnknownKey {
+interface UnknownKey {
   /** Canonical path of the unknown key (parent path + key). */
   path: JsonPath;
   key: string;
   parent: Shape;
 }
 
-export interface Collision {
+interface Collision {
   /** Canonical path of the field. */
   path: JsonPath;
   /** Actual keys that fill it, in document order; the last one wins. */
@@ -36,7 +36,7 @@ export interface Normalized {
 /** Document order of some keys of the object at `actualParent` (for the rare case-variant collisions). */
 export type KeyOrder = (actualParent: JsonPath, keys: string[]) => string[];
 
-export function isObject(v: unknown): v is Record<string, unknown> {
+function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
