@@ -69,6 +69,7 @@ function packageVsix() {
 
 (async () => {
   const summary = [];
+  require('./setup').ensureSystemOrExit(require('./setup').needsForLayers(layers)); // fresh machine: system packages
   banner('build (esbuild bundles, editor schemas) and compile tests (tsc)');
   let buildOk = run('npm', ['run', '--silent', 'build']) === 0;
   buildOk = buildOk && run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.']) === 0;
