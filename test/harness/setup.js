@@ -17,8 +17,8 @@ const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/
 
 class SetupError extends Error {}
 
-function which(cmd) {
-  return (process.env.PATH || '').split(path.delimiter).filter(Boolean).map(d => path.join(d, cmd)).find(p => {
+function which(cmd, env = process.env) {
+  return (env.PATH || '').split(path.delimiter).filter(Boolean).map(d => path.join(d, cmd)).find(p => {
     try { fs.accessSync(p, fs.constants.X_OK); return fs.statSync(p).isFile(); } catch { return false; }
   });
 }
@@ -30,20 +30,20 @@ function nodeHeadersDir(env = process.env) {
 }
 
 /** Debian packages among `names` that are not installed (dpkg's view). */
-function missingDebianPackages(names) {
-  const r = spawnSync('dpkg-query', ['-W', '-f=${Package} ${Status}\\n', ...names], { encoding: 'utf8' });
+function missingDebianPackages(names, env = process.env) {
+  const r = spawnSync('dpkg-query', ['-W', '-f=${Package} ${Status}\\n', ...names], { encoding: 'utf8', env });
   const installed = new Set((r.stdout || '').split('\n').filter(l => / install ok installed$/.test(l)).map(l => l.split(' ')[0].split(':')[0]));
   return names.filter(n => !installed.has(n));
 }
 
 /** Without dpkg: look for what the packages provide. */
-function missingByProbe(names) {
+function missingByProbe(names, env = process.env) {
   const provides = {
     chromium: () => CHROMIUM_PATHS.some(p => fs.existsSync(p)),
-    ripgrep: () => !!which('rg'),
-    'build-essential': () => !!(which('make') && which('g++')),
-    'pkg-config': () => !!which('pkg-config'),
-    python3: () => !!which('python3'),
+    ripgrep: () => !!which('rg', env),
+    'build-essential': () => !!(which('make', env) && which('g++', env)),
+    'pkg-config': () => !!which('pkg-config', env),
+    python3: () => !!which('python3', env),
   };
   return names.filter(n => provides[n] ? !provides[n]() : false);
 }
@@ -52,14 +52,14 @@ function missingByProbe(names) {
  * What the given layers need from the system: { packages: [...], why: [...] }.
  * needs: { chromium, codeServer: booleans (codeServer: code-server may have to be installed), for: who needs them }.
  */
-function requirements({ chromium, codeServer }, env = process.env) {
+function requirements({ chromium, codeServer }, env = process.env, codeServerReady = codeServerInstalled) {
   const packages = [];
   const why = [];
   if (chromium && !(env.CHROMIUM_PATH && fs.existsSync(env.CHROMIUM_PATH))) {
     packages.push(...CHROMIUM);
     why.push('chromium drives the VS Code workbench');
   }
-  if (codeServer && !codeServerInstalled()) {
+  if (codeServer && !codeServerReady()) {
     packages.push(...CODE_SERVER_BUILD);
     why.push('ripgrep and the build packages let code-server (installed once into .vscode-test/) build its native modules');
   }
@@ -74,13 +74,18 @@ function codeServerInstalled() {
 /**
  * Make sure the system has what `needs` asks for; install it as root with apt-get, or throw a
  * SetupError whose message is the one line to show. Returns the list of packages installed.
+ * The options are for tests: env (PATH for dpkg-query and apt-get), isRoot, codeServerReady, headers.
  */
-function ensureSystem(needs, { env = process.env, log = m => console.log(m), dryRun = false } = {}) {
-  const { packages, why } = requirements(needs, env);
-  const haveDpkg = !!which('dpkg-query');
-  const missing = packages.length === 0 ? [] : haveDpkg ? missingDebianPackages(packages) : missingByProbe(packages);
-  const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  const apt = which('apt-get');
+function ensureSystem(needs, {
+  env = process.env, log = m => console.log(m), dryRun = false,
+  isRoot = typeof process.getuid === 'function' && process.getuid() === 0,
+  codeServerReady = codeServerInstalled, headers = () => nodeHeadersDir(env),
+} = {}) {
+  const { packages, why } = requirements(needs, env, codeServerReady);
+  const haveDpkg = !!which('dpkg-query', env);
+  const missing = packages.length === 0 ? [] : haveDpkg ? missingDebianPackages(packages, env) : missingByProbe(packages, env);
+  const root = isRoot;
+  const apt = which('apt-get', env);
   if (missing.length > 0) {
     const install = `apt-get install -y ${missing.join(' ')}`;
     if (!haveDpkg || !apt) {
@@ -97,12 +102,12 @@ function ensureSystem(needs, { env = process.env, log = m => console.log(m), dry
       if (r.status !== 0) throw new SetupError(`setup: apt-get update failed (exit ${r.status}): ${lastLine(r.stderr)}; run: apt-get update && ${install}`);
       r = spawnSync('apt-get', ['install', '-y', '-qq', ...missing], quiet);
       if (r.status !== 0) throw new SetupError(`setup: apt-get install failed (exit ${r.status}): ${lastLine(r.stderr)}; run: ${install}`);
-      const still = missingDebianPackages(missing);
+      const still = missingDebianPackages(missing, env);
       if (still.length) throw new SetupError(`setup: still missing after apt-get install: ${still.join(' ')}; run: ${install}`);
       log('setup: done.');
     }
   }
-  if (needs.codeServer && !codeServerInstalled() && !nodeHeadersDir(env)) {
+  if (needs.codeServer && !codeServerReady() && !headers()) {
     throw new SetupError(`Node ${process.version}'s headers (include/node/node.h) are missing next to ${process.execPath}, and code-server's native modules must build offline against them; install Node with its headers (the nodejs.org tarball or NodeSource's nodejs package), or run: npm_config_nodedir=<folder that has include/node> npm test`);
   }
   return dryRun ? [] : missing;
@@ -115,7 +120,7 @@ function needsForLayers(layers, env = process.env) {
   const ui = layers.includes('ui');
   const integration = layers.includes('integration') && !env.VSCODE_EXECUTABLE;
   const editorLayers = layers.filter(l => l === 'ui' || (l === 'integration' && integration));
-  return { chromium: ui || integration, codeServer: ui || integration, for: `the ${editorLayers.join(' and ')} layer${editorLayers.length > 1 ? 's' : ''}` };
+  return { chromium: ui || integration, codeServer: ui || integration, for: editorLayers.length ? `the ${editorLayers.join(' and ')} layer${editorLayers.length > 1 ? 's' : ''}` : 'no layer' };
 }
 
 /** Run as a gate: on a SetupError print its one line and exit 1. */
