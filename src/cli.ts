@@ -2,11 +2,21 @@
  * mattermost-payloads lint <files or globs…> [--kind K] [--format text|json] [--max-size BYTES]
  * Exit codes: 0 no errors, 1 at least one error problem, 2 unusable input or usage.
  * Uses the pure core only; ajv is loaded only when a file is actually linted.
+ *
+ * At CI scale (issue 12): files found by a glob are read without a stat (the directory walk already
+ * knows they are regular files) into one reused buffer (open, read, close: no fstat); with many files
+ * the list is cut into chunks that this thread and worker threads (this same bundle) lint together,
+ * and each chunk's output is written as soon as the chunks before it are, so the output is streamed
+ * and in the same order as a serial run. MMP_CLI_THREADS (worker count, 0 = serial) and
+ * MMP_CLI_CHUNK (files per chunk) override the defaults, and MMP_CLI_STATS=1 prints how the work was
+ * shared to stderr; the tests use them.
  */
+import { isUtf8 } from 'buffer';
 import * as fs from 'fs';
-import * as path from 'path';
+import * as os from 'os';
+import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { LineIndex } from './core/json/lines';
-import { isGlob, matchGlob, normalizePath } from './core/payload/glob';
+import { compileGlob, isGlob, normalizePath } from './core/payload/glob';
 import { detectKind } from './core/payload/kinds';
 import { lint } from './core/payload/lint';
 import { isKind, Kind, KINDS, Problem } from './core/payload/problem';
@@ -83,6 +93,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
 /** Walks `dir`, skipping node_modules and .git, and returns files whose cwd-relative path matches. */
 function expandGlob(pattern: string): string[] {
   const norm = normalizePath(pattern);
+  const matcher = compileGlob(norm);
   const segments = norm.split('/');
   const firstGlob = segments.findIndex(isGlob);
   const baseParts = segments.slice(0, firstGlob);
@@ -99,76 +110,311 @@ function expandGlob(pattern: string): string[] {
       if (e.name === 'node_modules' || e.name === '.git') continue;
       const full = dir === '.' ? e.name : `${dir === '/' ? '' : dir}/${e.name}`;
       if (e.isDirectory()) walk(full);
-      else if (e.isFile() && matchGlob(norm, full)) out.push(full);
+      else if (e.isFile() && matcher.test(full)) out.push(full);
     }
   };
   walk(base);
   return out.sort();
 }
 
-interface Result {
+/** A file to lint; `regular`: the directory walk saw a regular file, so no stat is needed. */
+interface Job {
   file: string;
-  kind: Kind;
-  problems: Problem[];
-  text: string;
+  regular: boolean;
 }
 
-function readPayload(file: string, maxSize: number): string {
-  let st: fs.Stats;
+interface Options {
+  kind?: Kind;
+  format: 'text' | 'json';
+  maxSize: number;
+}
+
+/** What linting a run of files gives: output per linted file, stderr lines, and the exit-code facts. */
+interface ChunkResult {
+  /** text: the file's lines, each ending in \n ('' when clean); json: the file's array element. */
+  out: string[];
+  errors: string[];
+  unusable: boolean;
+  hasError: boolean;
+}
+
+// One read buffer for every file of this thread: no Buffer per file, no fstat for its size.
+let readBuf = Buffer.allocUnsafe(64 * 1024);
+
+/** Reads up to maxSize + 1 bytes of `file` into readBuf; returns the byte count. */
+function readInto(file: string, maxSize: number): number {
+  let fd: number;
   try {
-    st = fs.statSync(file);
-  } catch {
-    throw new UsageError(`${file}: no such file`);
-  }
-  if (st.isDirectory()) throw new UsageError(`${file}: is a directory; pass files or a glob such as '${normalizePath(file)}/**/*.json'`);
-  if (!st.isFile()) throw new UsageError(`${file}: not a regular file`);
-  if (st.size > maxSize) throw new UsageError(`${file}: ${st.size} bytes is over the size limit of ${maxSize} bytes (change it with --max-size)`);
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(file);
+    fd = fs.openSync(file, 'r');
   } catch (e) {
-    throw new UsageError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`${file}: no such file`);
+    throw new UsageError(`${file}: cannot be read (${code ?? 'error'})`);
   }
-  if (buf.includes(0)) throw new UsageError(`${file}: binary data, not a JSON text file`);
+  let n = 0;
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
-  } catch {
-    throw new UsageError(`${file}: not valid UTF-8`);
+    for (;;) {
+      if (n === readBuf.length) {
+        if (n > maxSize) break;
+        const bigger = Buffer.allocUnsafe(Math.min(readBuf.length * 2, maxSize + 1));
+        readBuf.copy(bigger, 0, 0, n);
+        readBuf = bigger;
+      }
+      const r = fs.readSync(fd, readBuf, n, readBuf.length - n, null);
+      if (r === 0) break;
+      n += r;
+      if (n > maxSize) break;
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new UsageError(`${file}: is a directory; pass files or a glob such as '${normalizePath(file)}/**/*.json'`);
+    throw new UsageError(`${file}: cannot be read (${code ?? 'error'})`);
+  } finally {
+    fs.closeSync(fd);
   }
+  return n;
 }
 
-function toJson(results: Result[]): string {
-  return JSON.stringify(
-    results.map(r => {
-      const lines = new LineIndex(r.text);
-      return {
-        file: r.file,
-        kind: r.kind,
-        problems: r.problems.map(p => {
-          const s = lines.positionAt(p.start);
-          const e = lines.positionAt(p.end);
-          return { rule: p.rule, severity: p.severity, message: p.message, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
-        }),
-      };
+function readPayload(job: Job, maxSize: number): string {
+  const { file } = job;
+  if (!job.regular) {
+    // named on the command line: say what it is before opening it (a FIFO would block the read)
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(file);
+    } catch {
+      throw new UsageError(`${file}: no such file`);
+    }
+    if (st.isDirectory()) throw new UsageError(`${file}: is a directory; pass files or a glob such as '${normalizePath(file)}/**/*.json'`);
+    if (!st.isFile()) throw new UsageError(`${file}: not a regular file`);
+    if (st.size > maxSize) throw new UsageError(`${file}: ${st.size} bytes is over the size limit of ${maxSize} bytes (change it with --max-size)`);
+  }
+  const n = readInto(file, maxSize);
+  if (n > maxSize) {
+    let size = `more than ${maxSize}`;
+    try {
+      size = String(fs.statSync(file).size);
+    } catch {
+      /* keep "more than" */
+    }
+    throw new UsageError(`${file}: ${size} bytes is over the size limit of ${maxSize} bytes (change it with --max-size)`);
+  }
+  const bytes = readBuf.subarray(0, n);
+  if (bytes.indexOf(0) >= 0) throw new UsageError(`${file}: binary data, not a JSON text file`);
+  if (!isUtf8(bytes)) throw new UsageError(`${file}: not valid UTF-8`);
+  const text = bytes.toString('utf8');
+  // a UTF-8 byte order mark is not part of the text (as TextDecoder without ignoreBOM)
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function jsonElement(file: string, kind: Kind, problems: Problem[], text: string): string {
+  const lines = problems.length ? new LineIndex(text) : undefined;
+  const el = {
+    file,
+    kind,
+    problems: problems.map(p => {
+      const s = lines!.positionAt(p.start);
+      const e = lines!.positionAt(p.end);
+      return { rule: p.rule, severity: p.severity, message: p.message, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
     }),
-    null,
-    2,
-  );
+  };
+  // exactly as the element appears in JSON.stringify(array, null, 2)
+  return '  ' + JSON.stringify(el, null, 2).replace(/\n/g, '\n  ');
 }
 
-function toText(results: Result[]): string {
-  const out: string[] = [];
-  for (const r of results) {
-    const lines = new LineIndex(r.text);
-    for (const p of r.problems) {
-      const s = lines.positionAt(p.start);
-      out.push(`${r.file}:${s.line + 1}:${s.character + 1} ${p.severity} ${p.rule} ${p.message}`);
+function textLines(file: string, problems: Problem[], text: string): string {
+  if (problems.length === 0) return '';
+  const lines = new LineIndex(text);
+  let out = '';
+  for (const p of problems) {
+    const s = lines.positionAt(p.start);
+    out += `${file}:${s.line + 1}:${s.character + 1} ${p.severity} ${p.rule} ${p.message}\n`;
+  }
+  return out;
+}
+
+function lintChunk(jobs: Job[], opts: Options): ChunkResult {
+  const res: ChunkResult = { out: [], errors: [], unusable: false, hasError: false };
+  for (const job of jobs) {
+    const { file } = job;
+    try {
+      const text = readPayload(job, opts.maxSize);
+      // only the base name and a top-level "$schema" decide the kind (no associations here)
+      const kind = opts.kind ?? detectKind(file, text)?.kind;
+      if (!kind) {
+        throw new UsageError(
+          `${file}: unknown payload kind; name it *.incoming.json (or *.webhook.json), *.command.json, *.outgoing.json, *.dialog.json or *.post.json, add "$schema": "mattermost-payloads://schemas/<kind>.json", or pass --kind`,
+        );
+      }
+      const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+      const problems = lint(body, kind);
+      if (!res.hasError && problems.some(p => p.severity === 'error')) res.hasError = true;
+      res.out.push(opts.format === 'json' ? jsonElement(file, kind, problems, body) : textLines(file, problems, body));
+    } catch (e) {
+      res.errors.push(e instanceof UsageError ? e.message : `${file}: ${(e as Error).message ?? e}`);
+      res.unusable = true;
     }
   }
-  return out.join('\n');
+  return res;
 }
 
-export function main(argv: string[]): number {
+/** Writes chunk results in order as they complete; stdout is synchronous for files and pipes on Linux. */
+class Writer {
+  private first = true;
+  private pending = '';
+
+  constructor(
+    private readonly format: 'text' | 'json',
+    private readonly stderr: (m: string) => void,
+  ) {}
+
+  add(r: ChunkResult): void {
+    for (const m of r.errors) this.stderr(m);
+    for (const o of r.out) {
+      if (this.format === 'json') {
+        this.pending += (this.first ? '[\n' : ',\n') + o;
+        this.first = false;
+      } else this.pending += o;
+    }
+    if (this.pending.length >= 1 << 16) this.flush();
+  }
+
+  flush(): void {
+    if (this.pending) process.stdout.write(this.pending);
+    this.pending = '';
+  }
+
+  end(): void {
+    if (this.format === 'json') this.pending += this.first ? '[]\n' : '\n]\n';
+    this.flush();
+  }
+}
+
+/** Worker threads to start for `n` files (0: lint here only). */
+function threadCount(n: number): number {
+  const env = process.env.MMP_CLI_THREADS;
+  if (env !== undefined && /^\d+$/.test(env)) return Math.min(Number(env), 16);
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  // a worker costs a few tens of ms to start (it loads this bundle): worth it from a few hundred files
+  if (n < 400 || cores < 2) return 0;
+  return Math.min(cores - 1, 7);
+}
+
+function chunkSize(n: number, threads: number): number {
+  const env = process.env.MMP_CLI_CHUNK;
+  if (env !== undefined && /^\d+$/.test(env) && Number(env) > 0) return Number(env);
+  // several chunks per thread, so a slow chunk (big files) does not leave the others idle
+  return Math.max(16, Math.min(256, Math.ceil(n / ((threads + 1) * 8))));
+}
+
+interface WorkerInit {
+  mmpCliWorker: true;
+  opts: Options;
+}
+
+async function lintAll(jobs: Job[], opts: Options, writer: Writer): Promise<{ unusable: boolean; hasError: boolean }> {
+  const threads = threadCount(jobs.length);
+  const size = chunkSize(jobs.length, threads);
+  const chunks: Job[][] = [];
+  for (let i = 0; i < jobs.length; i += size) chunks.push(jobs.slice(i, i + size));
+  const done: (ChunkResult | undefined)[] = new Array(chunks.length);
+  let unusable = false;
+  let hasError = false;
+  let emitted = 0;
+  const emit = () => {
+    while (emitted < chunks.length && done[emitted]) {
+      const r = done[emitted]!;
+      unusable ||= r.unusable;
+      hasError ||= r.hasError;
+      writer.add(r);
+      done[emitted++] = undefined;
+    }
+  };
+  const byWorkers = { chunks: 0 };
+  const stats = (workers: number) => {
+    if (process.env.MMP_CLI_STATS === '1') process.stderr.write(`${NAME}: stats: ${jobs.length} files, ${chunks.length} chunks of up to ${size}, ${workers} worker threads, ${byWorkers.chunks} chunks linted by workers\n`);
+  };
+  if (threads === 0 || chunks.length < 2) {
+    for (let i = 0; i < chunks.length; i++) {
+      done[i] = lintChunk(chunks[i], opts);
+      emit();
+    }
+    stats(0);
+    return { unusable, hasError };
+  }
+
+  let next = 0;
+  const retry: number[] = []; // chunks of a worker that failed: linted here instead
+  const take = (): number | undefined => (retry.length ? retry.shift() : next < chunks.length ? next++ : undefined);
+  let wake: (() => void) | undefined;
+  const poke = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  const workers: Worker[] = [];
+  let live = 0;
+  for (let t = 0; t < threads; t++) {
+    const w = new Worker(__filename, { workerData: { mmpCliWorker: true, opts } satisfies WorkerInit });
+    let current: number | undefined;
+    const give = () => {
+      current = take();
+      if (current !== undefined) w.postMessage({ index: current, jobs: chunks[current] });
+      else void w.terminate();
+    };
+    w.on('message', (m: { index: number; result: ChunkResult }) => {
+      byWorkers.chunks++;
+      done[m.index] = m.result;
+      emit();
+      give();
+      poke();
+    });
+    w.on('error', () => {
+      if (current !== undefined && !done[current]) retry.push(current);
+      current = undefined;
+    });
+    w.on('exit', () => {
+      if (current !== undefined && !done[current]) retry.push(current);
+      current = undefined;
+      live--;
+      poke();
+    });
+    live++;
+    workers.push(w);
+    give();
+  }
+  // this thread lints chunks too, yielding between them so finished chunks are written promptly
+  for (;;) {
+    const i = take();
+    if (i !== undefined) {
+      done[i] = lintChunk(chunks[i], opts);
+      emit();
+      await new Promise<void>(r => setImmediate(r));
+      continue;
+    }
+    if (emitted === chunks.length) break;
+    if (live === 0 && retry.length === 0) {
+      // every worker is gone and something was never linted: lint what is left here
+      for (let k = 0; k < chunks.length; k++) if (!done[k] && k >= emitted) retry.push(k);
+      if (retry.length === 0) break;
+      continue;
+    }
+    await new Promise<void>(r => {
+      wake = r;
+    });
+  }
+  await Promise.all(workers.map(w => w.terminate()));
+  stats(workers.length);
+  return { unusable, hasError };
+}
+
+function workerMain(init: WorkerInit): void {
+  parentPort!.on('message', (m: { index: number; jobs: Job[] }) => {
+    parentPort!.postMessage({ index: m.index, result: lintChunk(m.jobs, init.opts) });
+  });
+}
+
+export async function main(argv: string[]): Promise<number> {
   const stderr = (m: string) => process.stderr.write(`${NAME}: ${m}\n`);
   let args: Args | 'help' | 'version';
   try {
@@ -186,45 +432,36 @@ export function main(argv: string[]): number {
     return 0;
   }
   let unusable = false;
-  const files: string[] = [];
+  const jobs: Job[] = [];
+  const seen = new Set<string>();
   for (const p of args.patterns) {
-    if (isGlob(p)) {
-      const found = expandGlob(p);
-      if (found.length === 0) {
-        stderr(`no files match ${p}`);
-        unusable = true;
-      }
-      files.push(...found);
-    } else files.push(p);
-  }
-  const results: Result[] = [];
-  for (const file of [...new Set(files)]) {
-    try {
-      const text = readPayload(file, args.maxSize);
-      const kind = args.kind ?? detectKind(normalizePath(path.relative(process.cwd(), path.resolve(file))), text)?.kind;
-      if (!kind) {
-        throw new UsageError(
-          `${file}: unknown payload kind; name it *.incoming.json (or *.webhook.json), *.command.json, *.outgoing.json, *.dialog.json or *.post.json, add "$schema": "mattermost-payloads://schemas/<kind>.json", or pass --kind`,
-        );
-      }
-      const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-      results.push({ file, kind, problems: lint(body, kind), text: body });
-    } catch (e) {
-      stderr(e instanceof UsageError ? e.message : `${file}: ${(e as Error).message ?? e}`);
+    const glob = isGlob(p);
+    const found = glob ? expandGlob(p) : [p];
+    if (found.length === 0) {
+      stderr(`no files match ${p}`);
       unusable = true;
     }
+    for (const file of found) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      jobs.push({ file, regular: glob });
+    }
   }
-  const output = args.format === 'json' ? toJson(results) : toText(results);
-  if (output) process.stdout.write(output + '\n');
-  if (unusable) return 2;
-  return results.some(r => r.problems.some(p => p.severity === 'error')) ? 1 : 0;
+  const writer = new Writer(args.format, stderr);
+  const r = await lintAll(jobs, { kind: args.kind, format: args.format, maxSize: args.maxSize }, writer);
+  writer.end();
+  if (unusable || r.unusable) return 2;
+  return r.hasError ? 1 : 0;
 }
 
-if (require.main === module) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (e) {
-    process.stderr.write(`${NAME}: ${(e as Error)?.message ?? String(e)}\n`);
-    process.exitCode = 2;
-  }
+const fail = (e: unknown) => {
+  process.stderr.write(`${NAME}: ${(e as Error)?.message ?? String(e)}\n`);
+  process.exitCode = 2;
+};
+if (!isMainThread && (workerData as WorkerInit | undefined)?.mmpCliWorker) {
+  workerMain(workerData as WorkerInit);
+} else if (require.main === module) {
+  main(process.argv.slice(2)).then(code => {
+    process.exitCode = code;
+  }, fail);
 }

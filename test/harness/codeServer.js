@@ -1,12 +1,13 @@
 'use strict';
 // code-server 4.100.3 (VS Code 1.100.3 on Node 20), installed from the npm registry into
 // .vscode-test/ once and reused. It builds its native modules from source, so it needs the
-// build packages that .ci/run installs; ripgrep's postinstall is fed Debian's rg instead of a download.
+// build packages that setup.js installs; ripgrep's postinstall is fed Debian's rg instead of a download.
 const { spawn, spawnSync, execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const net = require('net');
 const { cache, scratch } = require('./paths');
+const { nodeHeadersDir } = require('./setup');
 
 const VERSION = process.env.CODE_SERVER_VERSION || '4.100.3';
 const installDir = path.join(cache, `code-server-${VERSION}`);
@@ -18,9 +19,8 @@ function ensureCodeServer() {
   if (fs.existsSync(bin) && fs.existsSync(path.join(installDir, '.complete'))) return bin;
   const rg = ['/usr/bin/rg', '/usr/local/bin/rg'].find(p => fs.existsSync(p));
   if (!rg) throw new Error('ripgrep (rg) is missing: install it (apt-get install ripgrep) before installing code-server.');
-  if (!fs.existsSync('/usr/include/node/node.h') && !process.env.npm_config_nodedir) {
-    throw new Error('Node headers are missing in /usr/include/node: node-gyp would try to download them.');
-  }
+  const nodedir = nodeHeadersDir();
+  if (!nodedir) throw new Error(`Node headers are missing (no include/node/node.h next to ${process.execPath}): node-gyp would try to download them.`);
   fs.rmSync(installDir, { recursive: true, force: true });
   fs.mkdirSync(installDir, { recursive: true });
   const tmp = path.join(installDir, 'tmp');
@@ -43,7 +43,7 @@ function ensureCodeServer() {
       ...process.env, TMPDIR: tmp,
       npm_config_unsafe_perm: 'true', // code-server's postinstall refuses to run as root without it
       npm_config_yes: 'true', // node-pty's postinstall runs `npx node-gyp`
-      npm_config_nodedir: process.env.npm_config_nodedir || '/usr', // build against local Node headers
+      npm_config_nodedir: nodedir, // build against local Node headers
     },
     encoding: 'utf8',
   });
@@ -144,4 +144,4 @@ function workbenchUrl(base, { folder, extensionDevelopmentPath, extensionTestsPa
   return `${base}/?folder=${encodeURIComponent(path.resolve(folder))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
-module.exports = { ensureCodeServer, startCodeServer, installVsix, workbenchUrl, freePort, VERSION };
+module.exports = { ensureCodeServer, startCodeServer, installVsix, workbenchUrl, freePort, VERSION, installDir, bin };

@@ -69,6 +69,7 @@ function packageVsix() {
 
 (async () => {
   const summary = [];
+  require('./setup').ensureSystemOrExit(require('./setup').needsForLayers(layers)); // fresh machine: system packages
   // The lint layer reads the sources only; every other layer runs the build's output.
   if (layers.some(l => l !== 'lint')) {
     banner('build (esbuild bundles, editor schemas) and compile tests (tsc)');

@@ -19,6 +19,9 @@ function which(cmd) {
 }
 
 (async () => {
+  const desktop = process.env.MMP_NO_DESKTOP ? undefined : which('code');
+  // code-server needs ripgrep and the build packages the first time it is installed (setup.js)
+  require('./setup').ensureSystemOrExit({ chromium: false, codeServer: !desktop, for: 'npm start (code-server, installed once into .vscode-test/)' });
   if (spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
   children.push(spawn(process.execPath, ['esbuild.mjs', '--watch'], { cwd: root, stdio: 'ignore', detached: true }));
 
@@ -27,7 +30,7 @@ function which(cmd) {
     children.push(spawn(process.execPath, [sandboxJs, '--port', process.env.MM_SANDBOX_PORT || '8065'], { cwd: root, stdio: 'inherit', detached: true }));
   }
 
-  const code = process.env.MMP_NO_DESKTOP ? undefined : which('code');
+  const code = desktop;
   if (code) {
     console.log(`Opening ${examples} in VS Code with the extension in development mode.`);
     spawnSync(code, [`--extensionDevelopmentPath=${root}`, examples], { stdio: 'inherit' });
