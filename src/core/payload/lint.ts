@@ -5,6 +5,7 @@
  * in one forward scan of the text (ScanLocator.prefetch); a tree is built only for raw control characters.
  */
 import { JsonPath, Range, ScanLocator, Target } from '../json/locate';
+import { DEFAULT_PROFILE, type Profile } from '../server/profile';
 import { rejectPhrase } from './consequence';
 import { decode } from './decode';
 import { normalize } from './normalize';
@@ -25,6 +26,8 @@ export type { RuleInfo } from './rules/index';
 export interface LintOptions {
   /** Rule ids to skip. */
   disabledRules?: readonly string[];
+  /** The target server's profile (src/core/server/profile.ts); the default profile when absent. */
+  profile?: Profile;
 }
 
 interface Pending extends Report {
@@ -247,7 +250,7 @@ export function lint(text: string, kind: Kind, options?: LintOptions): Problem[]
   try {
     // one context for all rules (they report synchronously, while their check runs)
     let id = '';
-    const ctx: RuleContext = { kind, root, report: r => push({ rule: id, path: r.path, target: r.target, sub: r.sub, message: r.message, fix: r.fix }) };
+    const ctx: RuleContext = { kind, root, profile: options?.profile ?? DEFAULT_PROFILE, report: r => push({ rule: id, path: r.path, target: r.target, sub: r.sub, message: r.message, fix: r.fix }) };
     for (const rule of checksFor(kind)) {
       if (!on(rule.id)) continue;
       id = rule.id;

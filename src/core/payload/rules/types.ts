@@ -1,4 +1,5 @@
 import type { JsonPath, Range, Target } from '../../json/locate';
+import type { Profile } from '../../server/profile';
 import type { Fix, Kind, Severity } from '../problem';
 
 export type { JsonPath, Range, Target };
@@ -31,6 +32,8 @@ export interface RuleContext {
   kind: Kind;
   /** The payload as the server decodes it (canonical key names). */
   root: unknown;
+  /** The target server (version and settings): the one given to lint(), else DEFAULT_PROFILE. */
+  profile: Profile;
   report(r: Report): void;
 }
 
