@@ -8,6 +8,8 @@ import { Commands, loadCommands } from './vscode/lazy';
 import { Logger } from './vscode/logger';
 import { PayloadKinds } from './vscode/payloadKinds';
 import { PreviewPanel } from './vscode/previewPanel';
+import { ProfileStatusBar } from './vscode/profileStatus';
+import { ServerProfiles } from './vscode/profiles';
 import { SchemaContentProvider } from './vscode/schemaProvider';
 import { createServices, Services } from './vscode/services';
 import { KindStatusBar, selectKind } from './vscode/statusBar';
@@ -21,8 +23,10 @@ export interface TestApi { services: Services }
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const logger = new Logger(redact);
   const kinds = new PayloadKinds(context.workspaceState);
-  const diagnostics = new PayloadDiagnostics(kinds, logger, context.asAbsolutePath('dist/lintWorker.js'));
-  const s = createServices(context, logger, kinds, diagnostics);
+  const profiles = new ServerProfiles(context.globalState, logger);
+  const diagnostics = new PayloadDiagnostics(kinds, logger, context.asAbsolutePath('dist/lintWorker.js'), profiles);
+  const s = createServices(context, logger, kinds, diagnostics, profiles);
+  profiles.setAccounts(s.store, origin => loadCommands().refreshServerProfile(s, { origin, quiet: true }));
   const codeLens = new PayloadCodeLens(kinds, { preview: 'mattermostPayloads.openPreviewToSide' });
   const command = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(`mattermostPayloads.${id}`, run);
   /** A network command: anything unexpected is reported as what to do (with Retry), never as a stack trace. */
@@ -38,8 +42,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     }
   });
   context.subscriptions.push(
-    logger, kinds, diagnostics,
+    logger, kinds, profiles, diagnostics,
     new KindStatusBar(kinds),
+    new ProfileStatusBar(profiles, kinds),
     new AccountStatusBar(s.store, kinds),
     vscode.languages.registerCodeActionsProvider(JSON_DOCUMENTS, new PayloadCodeActions(diagnostics), PayloadCodeActions.metadata),
     codeLens,
@@ -58,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     network('sendViaApi', (c, uri) => c.sendViaApi(s, uri instanceof vscode.Uri ? uri : undefined)),
     network('manageWebhooks', c => c.manageWebhooks(s)),
     network('showHistory', c => c.showHistory(s)),
+    network('refreshServerProfile', c => c.refreshServerProfile(s)),
   );
   logger.info('activate', `Mattermost Payloads ${context.extension.packageJSON.version} activated`);
   return context.extensionMode === vscode.ExtensionMode.Test ? { services: s } : undefined;
