@@ -15,7 +15,7 @@ const RETRY_MS = 60 * 60 * 1000;
 
 interface Saved { config: Record<string, string>; fetchedAt: number }
 
-interface FileState { relPath: string; profile?: Profile; error?: string; watcher?: vscode.FileSystemWatcher }
+interface FileState { relPath: string; profile?: Profile; error?: string; watchers: vscode.Disposable[]; timer?: NodeJS.Timeout }
 
 /**
  * Which server profile applies to a document (issue 11, item 3). First found wins:
@@ -117,7 +117,7 @@ export class ServerProfiles implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const f of this.files.values()) f.watcher?.dispose();
+    for (const f of this.files.values()) stopWatching(f);
     for (const d of this.disposables) d.dispose();
   }
 
@@ -138,25 +138,35 @@ export class ServerProfiles implements vscode.Disposable {
   /** (Re)reads the profile file of every workspace folder and (re)watches it. */
   private async loadFiles(): Promise<void> {
     const generation = ++this.loads;
-    for (const f of this.files.values()) f.watcher?.dispose();
+    for (const f of this.files.values()) stopWatching(f);
     this.files.clear();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       if (generation !== this.loads) return; // a newer load is under way
       const raw = vscode.workspace.getConfiguration(SECTION, folder.uri).get<unknown>('serverProfile');
       if (typeof raw !== 'string' || raw.trim() === '') continue;
       const relPath = raw.trim();
-      const state: FileState = { relPath };
+      const state: FileState = { relPath, watchers: [] };
       this.files.set(folder.uri.toString(), state);
       const rel = insideFolder(relPath);
       if (!rel) {
         state.error = 'mattermostPayloads.serverProfile must be a path inside the workspace folder, such as .mattermost/server.json.';
         continue;
       }
-      state.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, rel));
-      const reload = () => void this.readFile(folder, rel, state).then(() => this.changed.fire());
-      state.watcher.onDidCreate(reload);
-      state.watcher.onDidChange(reload);
-      state.watcher.onDidDelete(reload);
+      // The file and each folder above it: a file written right after its new folder is created can
+      // be missed by the watcher on some platforms, so a folder event reads the file again too, now
+      // and once more shortly after.
+      const reload = (): void => {
+        void this.readFile(folder, rel, state).then(() => this.changed.fire());
+        clearTimeout(state.timer);
+        state.timer = setTimeout(() => void this.readFile(folder, rel, state).then(() => this.changed.fire()), 1000);
+      };
+      const parts = rel.split('/');
+      for (let i = parts.length; i > 0; i--) {
+        const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, parts.slice(0, i).join('/')));
+        state.watchers.push(w, w.onDidCreate(reload), w.onDidChange(reload), w.onDidDelete(reload));
+      }
+      const target = vscode.Uri.joinPath(folder.uri, rel).toString();
+      state.watchers.push(vscode.workspace.onDidSaveTextDocument(d => { if (d.uri.toString() === target) reload(); }));
       await this.readFile(folder, rel, state);
     }
     this.changed.fire();
@@ -190,4 +200,9 @@ function insideFolder(p: string): string | undefined {
   const norm = path.posix.normalize(p.replace(/\\/g, '/'));
   if (norm === '.' || norm.startsWith('../') || norm === '..') return undefined;
   return norm;
+}
+
+function stopWatching(f: FileState): void {
+  clearTimeout(f.timer);
+  for (const w of f.watchers) w.dispose();
 }
