@@ -1,5 +1,6 @@
 /**
  * mattermost-payloads lint <files or globs…> [--kind K] [--format text|json] [--max-size BYTES]
+ *   [--server-config FILE | --server-version X.Y[.Z]]
  * Exit codes: 0 no errors, 1 at least one error problem, 2 unusable input or usage.
  * Uses the pure core only; ajv is loaded only when a file is actually linted.
  *
@@ -21,6 +22,7 @@ import { detectKind } from './core/payload/kinds';
 import { lint } from './core/payload/lint';
 import { isKind, Kind, KINDS, Problem } from './core/payload/problem';
 import { version } from '../package.json';
+import { parseProfileText, profileForVersion, ProfileError, type Profile } from './core/server/profile';
 
 const NAME = 'mattermost-payloads';
 const DEFAULT_MAX = 10 * 1024 * 1024;
@@ -33,6 +35,12 @@ Options:
   --kind <kind>       ${KINDS.join('|')} (default: from the file name or "$schema")
   --format <format>   text|json (default: text)
   --max-size <bytes>  skip files larger than this (default: ${DEFAULT_MAX})
+  --server-config <file>
+                      the target server: a saved answer of GET /api/v4/config/client?format=old
+                      ("Version", "EnablePostUsernameOverride", …)
+  --server-version <X.Y[.Z]>
+                      the target server's version, at its default settings
+                      (default: the newest release the rules describe, at default settings)
   -h, --help          show this help
   -v, --version       show the version
 
@@ -47,6 +55,7 @@ interface Args {
   kind?: Kind;
   format: 'text' | 'json';
   maxSize: number;
+  profile?: Profile;
 }
 
 function parseArgs(argv: string[]): Args | 'help' | 'version' {
@@ -80,6 +89,9 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
       const n = need();
       if (!/^\d+$/.test(n) || Number(n) <= 0) throw new UsageError(`--max-size needs a positive number of bytes, not "${n}"`);
       args.maxSize = Number(n);
+    } else if (a === '--server-config' || a === '--server-version') {
+      if (args.profile) throw new UsageError('give --server-config or --server-version, not both');
+      args.profile = loadProfile(a, need());
     } else if (a.startsWith('-') && a !== '-') {
       throw new UsageError(`unknown option "${a}" (see --help)`);
     } else {
@@ -88,6 +100,23 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   }
   if (args.patterns.length === 0) throw new UsageError('no files given; try "lint \'**/*.json\'"');
   return args;
+}
+
+/** --server-config FILE / --server-version X.Y[.Z] → the profile; unreadable or invalid input is a one-line usage error (exit 2). */
+function loadProfile(flag: string, value: string): Profile {
+  try {
+    if (flag === '--server-version') return profileForVersion(value, 'CLI');
+    let text: string;
+    try {
+      text = fs.readFileSync(value, 'utf8');
+    } catch (e) {
+      throw new UsageError(`--server-config ${value}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    return parseProfileText(text, 'CLI', value);
+  } catch (e) {
+    if (e instanceof ProfileError) throw new UsageError(`${flag} ${value}: ${e.message.replace(/\.$/, '')}`);
+    throw e;
+  }
 }
 
 /** Walks `dir`, skipping node_modules and .git, and returns files whose cwd-relative path matches. */
@@ -127,6 +156,8 @@ interface Options {
   kind?: Kind;
   format: 'text' | 'json';
   maxSize: number;
+  /** --server-config / --server-version; plain data, so it crosses to the worker threads. */
+  profile?: Profile;
 }
 
 /** What linting a run of files gives: output per linted file, stderr lines, and the exit-code facts. */
@@ -247,7 +278,7 @@ function lintChunk(jobs: Job[], opts: Options): ChunkResult {
         );
       }
       const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-      const problems = lint(body, kind);
+      const problems = lint(body, kind, opts.profile ? { profile: opts.profile } : undefined);
       if (!res.hasError && problems.some(p => p.severity === 'error')) res.hasError = true;
       res.out.push(opts.format === 'json' ? jsonElement(file, kind, problems, body) : textLines(file, problems, body));
     } catch (e) {
@@ -448,7 +479,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   const writer = new Writer(args.format, stderr);
-  const r = await lintAll(jobs, { kind: args.kind, format: args.format, maxSize: args.maxSize }, writer);
+  const r = await lintAll(jobs, { kind: args.kind, format: args.format, maxSize: args.maxSize, profile: args.profile }, writer);
   writer.end();
   if (unusable || r.unusable) return 2;
   return r.hasError ? 1 : 0;

@@ -8,6 +8,8 @@ import { Commands, loadCommands } from './vscode/lazy';
 import { Logger } from './vscode/logger';
 import { PayloadKinds } from './vscode/payloadKinds';
 import { PreviewPanel } from './vscode/previewPanel';
+import { ProfileStatusBar } from './vscode/profileStatus';
+import { ServerProfiles } from './vscode/profiles';
 import { SchemaContentProvider } from './vscode/schemaProvider';
 import { CredentialStore } from './vscode/secrets';
 import { createServices, Services } from './vscode/services';
@@ -19,15 +21,17 @@ const JSON_DOCUMENTS: vscode.DocumentSelector = [{ language: 'json' }, { languag
  * Only returned in ExtensionMode.Test, so no other extension can reach the prompter or the stores:
  * the services the commands get, plus what tests inspect behind their ports.
  */
-export interface TestApi { services: Services & { kinds: PayloadKinds; store: CredentialStore; secrets: vscode.SecretStorage } }
+export interface TestApi { services: Services & { kinds: PayloadKinds; store: CredentialStore; secrets: vscode.SecretStorage; globalState: vscode.Memento } }
 
 /** Thin: create the logger, build services, register adapters. Nothing heavy runs here. */
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const logger = new Logger(redact);
   const kinds = new PayloadKinds(context.workspaceState);
-  const diagnostics = new PayloadDiagnostics(kinds, logger, context.asAbsolutePath('dist/lintWorker.js'));
+  const profiles = new ServerProfiles(context.globalState, logger);
+  const diagnostics = new PayloadDiagnostics(kinds, logger, context.asAbsolutePath('dist/lintWorker.js'), profiles);
   const store = new CredentialStore(context.secrets, context.globalState);
-  const s = createServices({ logger, store, kinds, diagnostics, workspaceState: context.workspaceState });
+  const s = createServices({ logger, store, kinds, diagnostics, workspaceState: context.workspaceState, profiles });
+  profiles.setAccounts(store, origin => loadCommands().refreshServerProfile(s, { origin, quiet: true }));
   const codeLens = new PayloadCodeLens(kinds, { preview: 'mattermostPayloads.openPreviewToSide' });
   const command = <A extends unknown[]>(id: string, run: (...args: A) => unknown) => vscode.commands.registerCommand(`mattermostPayloads.${id}`, run);
   /** A network command: anything unexpected is reported as what to do (with Retry), never as a stack trace. */
@@ -43,8 +47,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     }
   });
   context.subscriptions.push(
-    logger, kinds, diagnostics, store,
+    logger, kinds, profiles, diagnostics, store,
     new KindStatusBar(kinds),
+    new ProfileStatusBar(profiles, kinds),
     new AccountStatusBar(store, kinds),
     vscode.languages.registerCodeActionsProvider(JSON_DOCUMENTS, new PayloadCodeActions(diagnostics), PayloadCodeActions.metadata),
     codeLens,
@@ -63,9 +68,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     network('sendViaApi', (c, uri) => c.sendViaApi(s, uri instanceof vscode.Uri ? uri : undefined)),
     network('manageWebhooks', c => c.manageWebhooks(s)),
     network('showHistory', c => c.showHistory(s)),
+    network('refreshServerProfile', c => c.refreshServerProfile(s)),
   );
   logger.info('activate', `Mattermost Payloads ${(context.extension.packageJSON as { version: string }).version} activated`);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { services: { ...s, kinds, store, secrets: context.secrets } } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { services: { ...s, kinds, store, secrets: context.secrets, globalState: context.globalState } } : undefined;
 }
 
 export function deactivate(): void {}

@@ -1,12 +1,14 @@
 /**
  * The REST endpoints of the sandbox, answering as the server's API v4 does (Mattermost server source:
- * server/channels/api4/user.go `login`, server/channels/api4/post.go): login (Token header, cookies, masked 401s,
- * MFA), logout, users/me, teams, channels, channel by name, create post.
+ * server/channels/api4/user.go `login`, server/channels/api4/post.go, server/channels/api4/system.go): login
+ * (Token header, cookies, masked 401s, MFA), logout, users/me, teams, channels, channel by name, create post,
+ * and the client config (the played server's version and settings, src/sandbox/profile.ts).
  */
 import type { IncomingMessage } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { runeCount } from '../core/server/runes';
 import { decodeFirstValue, isObject } from './goJson';
+import { clientConfig, maxPostRunes } from './profile';
 import { appError, sendJson, type Ctx } from './respond';
 import {
   findChannelByName, findUserByLogin, newId, publicChannel, publicTeam, sanitizeUser,
@@ -149,10 +151,16 @@ function createPost(state: SandboxState, ctx: Ctx, r: ApiRequest, session: Sessi
   }
   const message = typeof o.message === 'string' ? o.message : '';
   const rootId = typeof o.root_id === 'string' ? o.root_id : '';
+  // postPriorityCheck runs before the root post is looked up (§6.2)
+  if (rootId !== '' && isObject(o.metadata) && o.metadata.priority !== undefined && o.metadata.priority !== null) {
+    return state.config.postPriority
+      ? appError(ctx, 400, 'api.post.post_priority.priority_post_only_allowed_for_root_post.request_error')
+      : appError(ctx, 403, 'api.post.post_priority.priority_post_not_allowed_for_user.request_error');
+  }
   if (rootId !== '' && !state.posts.some(p => p.id === rootId)) return appError(ctx, 400, 'api.post.create_post.root_id.app_error');
   const type = typeof o.type === 'string' ? o.type : '';
   const props = isObject(o.props) ? o.props : {};
-  if (runeCount(message) > state.config.maxPostRunes) return appError(ctx, 400, 'model.post.is_valid.message_length.app_error');
+  if (runeCount(message) > maxPostRunes(state.config)) return appError(ctx, 400, 'model.post.is_valid.message_length.app_error');
   if (!(type === '' || ['slack_attachment', 'me', 'reminder', 'card', 'burn_on_read', 'add_bot_teams_channels'].includes(type) || type.startsWith('custom_') || type.startsWith('system_'))) {
     return appError(ctx, 400, 'model.post.is_valid.type.app_error');
   }
@@ -165,6 +173,19 @@ function createPost(state: SandboxState, ctx: Ctx, r: ApiRequest, session: Sessi
   };
   state.posts.push(post);
   sendJson(ctx, 201, post);
+}
+
+/**
+ * GET /api/v4/config/client?format=old: no session needed. Anonymous callers get the limited config
+ * (version, build); a valid session or token the full one; an invalid token 401. Without format=old: 501.
+ */
+function clientConfigRoute(state: SandboxState, ctx: Ctx, r: ApiRequest): void {
+  if (r.query.get('format') !== 'old') return appError(ctx, 501, 'api.config.client.old_format.app_error');
+  const hasCredentials = r.req.headers.authorization !== undefined || parseCookies(r.req.headers.cookie ?? '').MMAUTHTOKEN !== undefined;
+  if (!hasCredentials) return sendJson(ctx, 200, clientConfig(state.config, false));
+  const auth = authenticate(state, ctx, r);
+  if (!auth.ok) return;
+  sendJson(ctx, 200, clientConfig(state.config, true));
 }
 
 /** Routes /api/v4/…; returns false when the path is not an API route. */
@@ -186,6 +207,10 @@ export function handleApi(state: SandboxState, ctx: Ctx, r: ApiRequest): boolean
   }
   if (route === '/users/logout') {
     if (allow('POST')) logout(state, ctx, r);
+    return true;
+  }
+  if (route === '/config/client') {
+    if (allow('GET')) clientConfigRoute(state, ctx, r);
     return true;
   }
   const known = route === '/users/me' || route === '/users/me/teams' || route === '/posts'

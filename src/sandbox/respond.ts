@@ -2,16 +2,15 @@
 import type { ServerResponse } from 'node:http';
 import { newId } from './state';
 
-const VERSION_ID = '10.5.0.10.5.0.sandbox.false';
-
 export interface Ctx {
   res: ServerResponse;
   requestId: string;
 }
 
-export function baseHeaders(res: ServerResponse, requestId: string): void {
+/** `versionId`: what X-Version-Id says (src/sandbox/profile.ts versionId()). */
+export function baseHeaders(res: ServerResponse, requestId: string, versionId: string): void {
   res.setHeader('X-Request-Id', requestId);
-  res.setHeader('X-Version-Id', VERSION_ID);
+  res.setHeader('X-Version-Id', versionId);
 }
 
 export function newRequestId(): string {
@@ -48,6 +47,9 @@ const MESSAGES: Record<string, string> = {
   'app.channel.get_by_name.missing.app_error': 'Channel does not exist.',
   'app.team.get_by_name.missing.app_error': 'Unable to find the existing team.',
   'api.post.create_post.root_id.app_error': 'Invalid RootId parameter.',
+  'api.config.client.old_format.app_error': 'New format for the client configuration is not supported yet. Please specify ?format=old in the query string.',
+  'api.post.post_priority.priority_post_only_allowed_for_root_post.request_error': 'Only root posts are allowed to have priority.',
+  'api.post.post_priority.priority_post_not_allowed_for_user.request_error': 'You are not allowed to add post priority.',
   'api.context.mfa_required.app_error': 'Multi-factor authentication is required on this server.',
 };
 

@@ -6,7 +6,7 @@
  *  - Faults (faults.ts) are injected programmatically or over HTTP.
  *  - Control routes live under /__sandbox/ only, are never recorded and never faulted:
  *      GET/DELETE /__sandbox/requests   GET/POST/DELETE /__sandbox/faults   POST /__sandbox/reset
- *      GET/POST /__sandbox/config       GET /__sandbox/info
+ *      GET/POST /__sandbox/config       POST /__sandbox/profile (a client-config JSON)   GET /__sandbox/info
  *    POSTs must be `Content-Type: application/json` (so a web page cannot drive them with a simple form post).
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -15,6 +15,8 @@ import { handleApi } from './api';
 import { FaultBook, parseFault, type Fault } from './faults';
 import { appError, baseHeaders, newRequestId, sendJson, sendText, type Ctx } from './respond';
 import { createState, SEED, type PostRecord, type SandboxConfig, type SandboxState } from './state';
+import { parseVersion } from '../core/server/profile';
+import { bodyLimit, configFromProfile, versionId } from './profile';
 import { handleWebhook } from './webhook';
 
 const SANDBOX_HOST = '127.0.0.1';
@@ -45,6 +47,8 @@ interface SandboxInfo {
   team: { id: string; name: string };
   channels: Record<string, { id: string; name: string }>;
   webhooks: { normal: string; locked: string };
+  /** The server the sandbox plays. */
+  server?: { version: string; usernameOverride: boolean; iconOverride: boolean };
 }
 
 export interface Sandbox {
@@ -63,6 +67,11 @@ export interface Sandbox {
   faults(): Fault[];
   clearRequests(): void;
   setConfig(config: Partial<SandboxConfig>): void;
+  /**
+   * Plays the server a profile describes (a client-config object: "Version", "EnablePostUsernameOverride", …):
+   * its version and settings; keys it leaves out keep their current values. Throws ProfileError for bad input.
+   */
+  setProfile(profile: unknown): void;
   /** Makes every session token invalid (PATs stay valid). */
   expireSessions(): void;
   /** Fresh seeded state, no requests, no faults. */
@@ -73,6 +82,8 @@ export interface Sandbox {
 export interface SandboxOptions {
   /** 0 (default) picks a free port. */
   port?: number;
+  /** Settings to start with (and to go back to on reset), e.g. from `--version` and `--config`. */
+  config?: Partial<SandboxConfig>;
 }
 
 function queryRecord(params: URLSearchParams): Record<string, string | string[]> {
@@ -111,7 +122,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<ReadBody> {
 }
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
-  let state = createState();
+  const fresh = (): SandboxState => {
+    const st = createState();
+    st.config = { ...st.config, ...opts.config };
+    return st;
+  };
+  let state = fresh();
   let requests: RecordedRequest[] = [];
   let seq = 0;
   const book = new FaultBook();
@@ -134,6 +150,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     team: { id: SEED.team.id, name: SEED.team.name },
     channels: Object.fromEntries(Object.entries(SEED.channels).map(([k, c]) => [k, { id: c.id, name: c.name }])),
     webhooks: { normal: `${url}/hooks/${SEED.hooks.normal.id}`, locked: `${url}/hooks/${SEED.hooks.locked.id}` },
+    server: { version: state.config.version, usernameOverride: state.config.enablePostUsernameOverride, iconOverride: state.config.enablePostIconOverride },
   });
 
   const sandbox: Sandbox = {
@@ -149,8 +166,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     faults: () => book.list(),
     clearRequests: () => { requests = []; },
     setConfig: c => { state.config = { ...state.config, ...c }; },
+    setProfile: p => { state.config = { ...state.config, ...configFromProfile(p) }; },
     expireSessions: () => { for (const [t, s] of state.sessions) if (s.kind === 'session') state.sessions.delete(t); },
-    reset: () => { state = createState(); requests = []; book.clear(); },
+    reset: () => { state = fresh(); requests = []; book.clear(); },
     close: () => new Promise<void>(resolve => {
       closed = true;
       for (const t of timers) clearTimeout(t);
@@ -190,7 +208,20 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       case 'GET /__sandbox/config': return sendJson(ctx, 200, state.config);
       case 'POST /__sandbox/config': {
         if (typeof json !== 'object' || json === null || Array.isArray(json)) return sendJson(ctx, 400, { error: 'Config is a JSON object.' });
-        sandbox.setConfig(json);
+        try {
+          if ('version' in json) parseVersion(String((json as { version: unknown }).version));
+        } catch (e) {
+          return sendJson(ctx, 400, { error: e instanceof Error ? e.message : 'Invalid version.' });
+        }
+        sandbox.setConfig(json as Partial<SandboxConfig>);
+        return sendJson(ctx, 200, state.config);
+      }
+      case 'POST /__sandbox/profile': {
+        try {
+          sandbox.setProfile(json);
+        } catch (e) {
+          return sendJson(ctx, 400, { error: e instanceof Error ? e.message : 'Invalid profile.' });
+        }
         return sendJson(ctx, 200, state.config);
       }
       case 'GET /__sandbox/info': return sendJson(ctx, 200, info());
@@ -252,13 +283,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = newRequestId();
     const ctx: Ctx = { res, requestId };
-    baseHeaders(res, requestId);
+    baseHeaders(res, requestId, versionId(state.config));
     const method = (req.method ?? 'GET').toUpperCase();
     const parsed = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = parsed.pathname;
     if (path === '/__sandbox' || path.startsWith('/__sandbox/')) return control(req, ctx, path);
 
-    const limit = state.config.maximumPayloadSizeBytes + 512;
+    const limit = bodyLimit(state.config) ?? HARD_BODY_LIMIT;
     const body = await readBody(req, limit);
     requests.push({
       seq: ++seq, time: Date.now(), method, path, query: queryRecord(parsed.searchParams),

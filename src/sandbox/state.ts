@@ -107,6 +107,8 @@ export interface PostRecord {
 }
 
 export interface SandboxConfig {
+  /** The Mattermost version the sandbox plays (X.Y.Z): sent in X-Version-Id and the client config, and it picks the §8 behaviours. */
+  version: string;
   enableIncomingWebhooks: boolean;
   enablePostUsernameOverride: boolean;
   enablePostIconOverride: boolean;
@@ -115,15 +117,25 @@ export interface SandboxConfig {
   /** MaxPostSize in runes. */
   maxPostRunes: number;
   maximumLoginAttempts: number;
+  /** ServiceSettings.PostPriority: off → a REST reply with metadata.priority gets 403 (§6.2). */
+  postPriority: boolean;
+  /** FileSettings.MaxFileSize: the body limit from 5.22 until ≈ 9.8. */
+  maxFileSize: number;
+  /** Other client-config keys (feature flags, …) answered back unchanged. */
+  extraClientConfig: Record<string, string>;
 }
 
-const DEFAULT_CONFIG: SandboxConfig = {
+export const DEFAULT_CONFIG: SandboxConfig = {
+  version: '11.6.0',
   enableIncomingWebhooks: true,
   enablePostUsernameOverride: false,
   enablePostIconOverride: false,
   maximumPayloadSizeBytes: 300000,
   maxPostRunes: MAX_POST_RUNES,
   maximumLoginAttempts: 10,
+  postPriority: true,
+  maxFileSize: 104857600,
+  extraClientConfig: {},
 };
 
 export interface SandboxState {
@@ -176,7 +188,7 @@ export function createState(): SandboxState {
   const sessions = new Map<string, SessionRecord>([
     [S.pat, { token: S.pat, userId: S.user.id, csrf: '', kind: 'pat' }],
   ]);
-  return { config: { ...DEFAULT_CONFIG }, users, teams, teamMembers, channels, hooks, sessions, posts: [] };
+  return { config: { ...DEFAULT_CONFIG, extraClientConfig: {} }, users, teams, teamMembers, channels, hooks, sessions, posts: [] };
 }
 
 export function sanitizeUser(u: UserRecord): Record<string, unknown> {

@@ -3,6 +3,8 @@
  * `incomingWebhook`, server/channels/app/webhook.go `HandleIncomingWebhook`): Content-Type handling,
  * Go-style decoding with the newline/tab repair, the order of checks (501, no text, invalid hook, channel,
  * locked, permissions), Slack markup, type rules, splitting into ≤ MaxPostSize-rune posts, `200 ok`.
+ * The played version (state.config.version) picks the §8 behaviours: the repair (3.1), `short` strings (5.8),
+ * `icon_emoji` (5.14), `priority` (≈ 9.11), the 4000-rune limit before 4.9.
  */
 import {
   decodeFirstValue, isObject, optArray, optBool, optObject, optString, repairControlChars, slackBool,
@@ -12,7 +14,8 @@ import { splitRunes } from '../core/server/runes';
 import { expandAnnouncements, slackLinksToMarkdown } from '../core/server/slack';
 import { noTextSpecified, refusedPostType, WEBHOOK_DROPPED_PROPS } from '../core/server/toPost';
 import { appError, sendText, type Ctx } from './respond';
-import { directChannel, findChannelByName, newId, type ChannelRecord, type PostRecord, type SandboxState } from './state';
+import { maxPostRunes, supports } from './profile';
+import { directChannel, findChannelByName, newId, type ChannelRecord, type PostRecord, type SandboxConfig, type SandboxState } from './state';
 
 export interface IncomingWebhookRequest {
   text: string;
@@ -28,7 +31,23 @@ export interface IncomingWebhookRequest {
 
 const ATTACHMENT_STRINGS = ['fallback', 'color', 'pretext', 'author_name', 'author_link', 'author_icon', 'title', 'title_link', 'text', 'image_url', 'thumb_url', 'footer', 'footer_icon'];
 
-function decodeAttachment(a: unknown): Record<string, unknown> | null {
+/** What the played server version decodes (MATTERMOST_RULES.md §8); the newest behaviour when absent. */
+export interface DecodeBehaviour {
+  /** Raw newline/tab repair (since 3.1). */
+  repair: boolean;
+  /** `short` as "true"/"false" strings (since 5.8). */
+  shortStrings: boolean;
+  /** `priority` is a field (since ≈ 9.11); before, it is an unknown key. */
+  priority: boolean;
+}
+
+const NEWEST: DecodeBehaviour = { repair: true, shortStrings: true, priority: true };
+
+export function decodeBehaviour(config: SandboxConfig): DecodeBehaviour {
+  return { repair: supports(config, 'control-char-repair'), shortStrings: supports(config, 'short-string'), priority: supports(config, 'webhook-priority') };
+}
+
+function decodeAttachment(a: unknown, b: DecodeBehaviour): Record<string, unknown> | null {
   if (a === null) return null;
   if (!isObject(a)) throw new TypeMismatch('attachment must be an object');
   const out: Record<string, unknown> = {};
@@ -50,6 +69,7 @@ function decodeAttachment(a: unknown): Record<string, unknown> | null {
       if (!isObject(f)) throw new TypeMismatch('field must be an object');
       const o: Record<string, unknown> = { title: optString(f, 'title'), value: webhookFieldValue(field(f, 'value')) };
       const short = field(f, 'short');
+      if (!b.shortStrings && short !== undefined && typeof short !== 'boolean') throw new TypeMismatch('short must be a JSON boolean before 5.8');
       o.short = short === undefined ? false : slackBool(short);
       return o;
     });
@@ -70,11 +90,11 @@ function decodeAttachment(a: unknown): Record<string, unknown> | null {
 }
 
 /** IncomingWebhookRequestFromJSON: decode, on failure repair and decode again. */
-export function parseWebhookJson(text: string): IncomingWebhookRequest | undefined {
-  return decodeHook(text) ?? decodeHook(repairControlChars(text));
+export function parseWebhookJson(text: string, b: DecodeBehaviour = NEWEST): IncomingWebhookRequest | undefined {
+  return decodeHook(text, b) ?? (b.repair ? decodeHook(repairControlChars(text), b) : undefined);
 }
 
-function decodeHook(text: string): IncomingWebhookRequest | undefined {
+function decodeHook(text: string, b: DecodeBehaviour): IncomingWebhookRequest | undefined {
   const d = decodeFirstValue(text);
   if (!d.ok) return undefined;
   const v = d.value;
@@ -84,7 +104,7 @@ function decodeHook(text: string): IncomingWebhookRequest | undefined {
     }
     if (!isObject(v)) return undefined;
     const attachments = optArray(v, 'attachments');
-    const prio = optObject(v, 'priority');
+    const prio = b.priority ? optObject(v, 'priority') : null;
     let priority: IncomingWebhookRequest['priority'] = null;
     if (prio) {
       const p = field(prio, 'priority');
@@ -98,7 +118,7 @@ function decodeHook(text: string): IncomingWebhookRequest | undefined {
       icon_emoji: optString(v, 'icon_emoji'),
       channel: optString(v, 'channel'),
       props: optObject(v, 'props'),
-      attachments: attachments === null ? null : attachments.map(decodeAttachment).filter((a): a is Record<string, unknown> => a !== null),
+      attachments: attachments === null ? null : attachments.map(a => decodeAttachment(a, b)).filter((a): a is Record<string, unknown> => a !== null),
       type: optString(v, 'type'),
       priority,
     };
@@ -136,11 +156,11 @@ export function handleWebhook(state: SandboxState, ctx: Ctx, hookId: string, con
   }
   if (media === 'application/x-www-form-urlencoded') {
     const payload = new URLSearchParams(body).get('payload') ?? '';
-    req = parseWebhookJson(payload);
+    req = parseWebhookJson(payload, decodeBehaviour(state.config));
   } else if (media === 'multipart/form-data') {
     return appError(ctx, 400, 'api.webhook.incoming.error', 'Could not decode the multipart payload of incoming webhook (the sandbox does not implement multipart).');
   } else {
-    req = parseWebhookJson(body);
+    req = parseWebhookJson(body, decodeBehaviour(state.config));
   }
   if (!req) return appError(ctx, 400, 'model.incoming_hook.parse_data.app_error');
 
@@ -208,7 +228,7 @@ export function handleWebhook(state: SandboxState, ctx: Ctx, hookId: string, con
   if (cfg.enablePostIconOverride) {
     const icon = req.icon_url || hook.icon_url;
     if (icon) props.override_icon_url = icon;
-    if (req.icon_emoji) props.override_icon_emoji = req.icon_emoji;
+    if (req.icon_emoji && supports(cfg, 'icon-emoji')) props.override_icon_emoji = req.icon_emoji;
   }
   const metadata: Record<string, unknown> = {};
   if (req.priority) {
@@ -219,7 +239,7 @@ export function handleWebhook(state: SandboxState, ctx: Ctx, hookId: string, con
   if (refusedType === 'system') return appError(ctx, 400, 'api.context.invalid_param.app_error', 'Invalid post.type parameter.');
   if (refusedType === 'unknown') return appError(ctx, 500, 'api.post.create_webhook_post.creating.app_error');
 
-  const chunks = splitRunes(slackLinksToMarkdown(text), cfg.maxPostRunes);
+  const chunks = splitRunes(slackLinksToMarkdown(text), maxPostRunes(cfg));
   const now = Date.now();
   chunks.forEach((chunk, i) => {
     const last = i === chunks.length - 1;

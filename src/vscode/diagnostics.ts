@@ -3,11 +3,18 @@ import type { LintResult } from '../core/mattermost/send';
 import type { LintOptions } from '../core/payload/lint';
 import { LintRunner } from '../core/payload/lintAsync';
 import { Kind, Problem, Severity } from '../core/payload/problem';
+import type { Profile } from '../core/server/profile';
 import { affectsLint, lintSettings } from './config';
 import { Logger } from './logger';
 import { PayloadKinds } from './payloadKinds';
 
 export const DIAGNOSTIC_SOURCE = 'Mattermost';
+
+/** The target-server profile per document (src/vscode/profiles.ts); diagnostics re-lint when it changes. */
+export interface ProfileProvider {
+  profileFor(uri: vscode.Uri): Profile;
+  readonly onDidChange: vscode.Event<void>;
+}
 const DEBOUNCE_MS = 250;
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -35,7 +42,7 @@ export class PayloadDiagnostics implements vscode.Disposable {
   /** Lints inline, or in dist/lintWorker.js for documents over 1 MB, so the extension host never blocks. */
   private readonly runner: LintRunner;
 
-  constructor(private readonly kinds: PayloadKinds, private readonly logger: Logger, workerPath: string) {
+  constructor(private readonly kinds: PayloadKinds, private readonly logger: Logger, workerPath: string, private readonly profiles?: ProfileProvider) {
     this.runner = new LintRunner(workerPath);
     this.disposables.push({ dispose: () => this.runner.dispose() },
       this.collection, this.changed,
@@ -46,6 +53,7 @@ export class PayloadDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration(e => { if (affectsLint(e)) this.kinds.refresh(); }),
       kinds.onDidChange(uri => this.relintAll(uri)),
     );
+    if (profiles) this.disposables.push(profiles.onDidChange(() => this.relintAll(undefined)));
     for (const doc of vscode.workspace.textDocuments) void this.lintNow(doc);
   }
 
@@ -82,7 +90,7 @@ export class PayloadDiagnostics implements vscode.Disposable {
     this.generation.set(key, generation);
     let problems: Problem[];
     try {
-      problems = await this.runner.lint(text, detected.kind, { disabledRules: settings.disabledRules });
+      problems = await this.runner.lint(text, detected.kind, { disabledRules: settings.disabledRules, profile: this.profiles?.profileFor(doc.uri) });
     } catch (e) {
       this.logger.error('lint', `linting ${vscode.workspace.asRelativePath(doc.uri)} failed: ${e instanceof Error ? e.message : String(e)}`);
       return;

@@ -6,6 +6,7 @@ import { lintSettings, NetworkSettings, networkSettings } from './config';
 import { PayloadDiagnostics } from './diagnostics';
 import { Logger } from './logger';
 import { PayloadKinds } from './payloadKinds';
+import { ServerProfiles } from './profiles';
 import { Prompts } from './prompts';
 import { Credentials } from './secrets';
 import { ensureTrusted } from './trust';
@@ -70,12 +71,14 @@ export interface Services {
   /** Workspace state: targets sent to, the last channel. */
   state: StateStore;
   history: SendHistory;
+  /** The target-server profiles (issue 11): which server version and settings a file is linted against. */
+  profiles: ServerProfiles;
 }
 
 export function createServices(parts: {
-  logger: Logger; store: Credentials; kinds: PayloadKinds; diagnostics: PayloadDiagnostics; workspaceState: vscode.Memento;
+  logger: Logger; store: Credentials; kinds: PayloadKinds; diagnostics: PayloadDiagnostics; workspaceState: vscode.Memento; profiles: ServerProfiles;
 }): Services {
-  const { logger, store, kinds, diagnostics, workspaceState } = parts;
+  const { logger, store, kinds, diagnostics, workspaceState, profiles } = parts;
   const asDocument = (doc: vscode.TextDocument): EditorDocument => ({
     uri: doc.uri, version: doc.version, text: doc.getText(), kind: kinds.kindOf(doc)?.kind, name: vscode.workspace.asRelativePath(doc.uri),
   });
@@ -101,7 +104,7 @@ export function createServices(parts: {
     })),
   };
   return {
-    logger, store, editor,
+    logger, store, editor, profiles,
     prompts: new Prompts(),
     settings: { network: () => networkSettings(), disabledRules: scope => lintSettings(scope).disabledRules },
     trust: { ensure: ensureTrusted },

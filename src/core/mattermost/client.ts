@@ -118,6 +118,19 @@ export class MattermostClient {
     return this.getJson<Channel>(account, `/api/v4/teams/name/${seg(teamName)}/channels/name/${seg(channelName)}`, opts);
   }
 
+  /**
+   * GET /api/v4/config/client?format=old: the server's version and the settings clients see, a map of
+   * strings (src/core/server/profile.ts parses it into a profile). Authenticated like every other call,
+   * so the server answers with the full client config, not the limited one for anonymous callers.
+   */
+  async clientConfig(account: Account, opts?: CallOptions): Promise<Record<string, unknown>> {
+    const config = await this.getJson<unknown>(account, '/api/v4/config/client?format=old', opts);
+    if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+      throw new InvalidResponseError('The server answered GET /api/v4/config/client without a JSON object.', 200);
+    }
+    return config as Record<string, unknown>;
+  }
+
   /** POST /api/v4/posts. Success is 201 with the post. Never retried except after a 429 (not processed). */
   async createPost(account: Account, body: PostCreateBody, opts?: CallOptions & { teamName?: string }): Promise<CreatePostResult> {
     const res = await this.http.send(this.authed(account, 'POST', '/api/v4/posts', JSON.stringify(body)), opts);

@@ -10,6 +10,7 @@
 import type { JsonPath, ScanLocator, Target } from '../json/locate';
 import { readPayload, type ServerRead } from '../server/decode';
 import { bodyOverLimit, type BodySize } from '../server/limits';
+import { DEFAULT_PROFILE, type Profile } from '../server/profile';
 import type { Fix, Kind, Problem, Severity } from './problem';
 import { bodyProblem } from './rules/body-too-large';
 import { RULES, rulesFor } from './rules/index';
@@ -27,6 +28,8 @@ export type { RuleInfo } from './rules/index';
 export interface LintOptions {
   /** Rule ids to skip. */
   disabledRules?: readonly string[];
+  /** The target server's profile (src/core/server/profile.ts); the default profile when absent. */
+  profile?: Profile;
 }
 
 interface Pending extends Report {
@@ -120,7 +123,7 @@ function lintWith(text: string, kind: Kind, read: ServerRead, options: LintOptio
 
   try {
     // one context for all rules (they report synchronously, while their check runs)
-    const ctx: RuleContext = { kind, root, report };
+    const ctx: RuleContext = { kind, root, profile: options?.profile ?? DEFAULT_PROFILE, report };
     for (const rule of checksFor(kind)) {
       if (!on(rule.id)) continue;
       id = rule.id;

@@ -72,7 +72,7 @@ export class LintRunner {
         return Promise.reject(e);
       }
     }
-    const req: WorkerRequest = { id: this.nextId++, text, kind, options: options?.disabledRules ? { disabledRules: [...options.disabledRules] } : undefined };
+    const req: WorkerRequest = { id: this.nextId++, text, kind, options: options?.disabledRules || options?.profile ? { disabledRules: options.disabledRules ? [...options.disabledRules] : undefined, profile: options.profile } : undefined };
     return new Promise<Problem[]>((resolve, reject) => {
       let w: Worker;
       try {

@@ -4,3 +4,4 @@ export { login, logout, showCurrentUser, switchAccount } from './account';
 export { sendToWebhook, sendViaApi, showHistory } from './send';
 export { manageWebhooks } from './webhooks';
 export { reportError } from './report';
+export { refreshServerProfile } from './profile';

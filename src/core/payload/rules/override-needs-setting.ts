@@ -1,12 +1,21 @@
+import { isDefaultProfile, onServer, settingOn, supports } from '../../server/profile';
 import { Rule } from './types';
 import { responses } from './walk';
 
+/**
+ * username / icon_url / icon_emoji: shown only when the target server enables EnablePostUsernameOverride /
+ * EnablePostIconOverride (MATTERMOST_RULES.md §1.1, §4.3), and icon_emoji only since 5.14 (§8). Follows
+ * the profile: overrides on → nothing to say; a known server with them off → says which server; the
+ * default profile → says what the server must enable.
+ */
 export const overrideNeedsSetting: Rule = {
   id: 'override-needs-setting',
   severity: 'warning',
-  description: 'username / icon_url / icon_emoji overrides, which the server ignores unless EnablePostUsernameOverride / EnablePostIconOverride are on.',
+  description: 'username / icon_url / icon_emoji overrides, which the server ignores unless EnablePostUsernameOverride / EnablePostIconOverride are on (read from the server profile).',
   kinds: ['incoming', 'command', 'outgoing'],
   check(ctx) {
+    const profile = ctx.profile;
+    const known = !isDefaultProfile(profile);
     for (const { v, path } of responses(ctx.root, ctx.kind)) {
       for (const key of ['username', 'icon_url', 'icon_emoji']) {
         if (key === 'icon_emoji' && ctx.kind !== 'incoming') continue;
@@ -14,16 +23,26 @@ export const overrideNeedsSetting: Rule = {
         if (typeof val !== 'string' || val === '') continue;
         const setting = key === 'username' ? 'EnablePostUsernameOverride' : 'EnablePostIconOverride';
         const what = key === 'username' ? 'name' : 'icon';
-        const tail =
-          ctx.kind === 'command'
-            ? `, and the command's own configured ${what} wins over it`
-            : `; otherwise the hook's ${what} is shown`;
-        ctx.report({
-          path: [...path, key],
-          target: 'key',
-          message: `Mattermost uses \`${key}\` only when the server enables ${setting}${tail}.`,
-        });
+        const fallback = ctx.kind === 'command' ? `the command's own ${what}` : `the hook's ${what}`;
+        const commandTail = ctx.kind === 'command' ? `, and the command's own configured ${what} wins over it` : '';
+        if (key === 'icon_emoji' && !supports(profile, 'icon-emoji')) {
+          ctx.report({
+            path: [...path, key],
+            target: 'key',
+            message: `${cap(onServer(profile))}, \`icon_emoji\` is ignored: it is read only since Mattermost 5.14; ${fallback} is shown.`,
+          });
+          continue;
+        }
+        if (settingOn(profile, setting)) continue; // the server shows it (the profile says the override is on)
+        const message = known
+          ? `${cap(onServer(profile))} (${profile.source}), ${setting} is off: Mattermost ignores \`${key}\` and shows ${fallback}.`
+          : `Mattermost ignores \`${key}\` unless your server enables ${setting} (off by default)${commandTail ? commandTail : `; otherwise ${fallback} is shown`}. No server profile is known (see "Server profiles" in the README).`;
+        ctx.report({ path: [...path, key], target: 'key', message });
       }
     }
   },
 };
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,5 +1,6 @@
 import type { JsonPath, Range, Target } from '../../json/locate';
 import type { Decoded, ServerRead } from '../../server/decode';
+import type { Profile } from '../../server/profile';
 import type { Fix, Kind, Severity } from '../problem';
 import type { SchemaIssue } from '../validate';
 
@@ -35,6 +36,8 @@ export interface RuleContext {
   kind: Kind;
   /** The payload as the server decodes it (canonical key names). */
   root: unknown;
+  /** The target server (version and settings): the one given to lint(), else DEFAULT_PROFILE. */
+  profile: Profile;
   report(r: Report): void;
 }
 
