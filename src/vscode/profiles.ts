@@ -121,6 +121,13 @@ export class ServerProfiles implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
+  /** After a login: fetch that server's profile in the background (the refresh the accounts were wired with). */
+  fetchAfterLogin(origin: string): void {
+    if (!this.refresher) return;
+    this.lastRefresh.set(origin, Date.now());
+    void this.refresher(origin);
+  }
+
   private refreshInBackground(origin: string): void {
     if (!this.refresher || !vscode.workspace.isTrusted) return;
     const last = this.lastRefresh.get(origin) ?? 0;

@@ -6,7 +6,6 @@ import { normalizeServerUrl } from '../../core/mattermost/origin';
 import { Account, MattermostUser } from '../../core/mattermost/types';
 import type { AccountSummary } from '../secrets';
 import type { Services } from '../services';
-import { refreshServerProfile } from './profile';
 import { client, reportError } from './report';
 
 type Method = vscode.QuickPickItem & { method: 'password' | 'pat' };
@@ -36,7 +35,7 @@ export async function login(s: Services, serverHint?: string): Promise<AccountSu
     if (!result) return undefined;
     await s.store.saveAccount({ ...result.account, user: result.user });
     s.logger.info('account', `logged in to ${origin} as @${result.user.username} (${result.account.tokenKind === 'pat' ? 'personal access token' : 'session'})`);
-    void refreshServerProfile(s, { origin, quiet: true }); // the target-server profile (issue 11), in the background
+    s.profiles.fetchAfterLogin(origin); // the target-server profile (issue 11), in the background
     void p.info(`Logged in to ${origin} as @${result.user.username}.`);
     return { origin, username: result.user.username, userId: result.user.id, tokenKind: result.account.tokenKind };
   } catch (e) {
