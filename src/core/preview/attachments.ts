@@ -88,7 +88,7 @@ function formatTs(ts: unknown): { text: string; iso?: string } | undefined {
 }
 
 /** Renders one attachment; `index` and `base` give its JSON path for findings. */
-export function renderAttachment(ctx: RenderContext, a: Obj, base: JsonPath, index: number, opts: AttachmentOptions): string {
+function renderAttachment(ctx: RenderContext, a: Obj, base: JsonPath, index: number, opts: AttachmentOptions): string {
   const get = (k: string): string | undefined => str(ctx.field(a, k));
   const p = (...k: Array<string | number>): JsonPath => [...base, ...k];
   const slackText = (s: string, role: TextRole): string => convertSlackText(s, role, opts.slack);

@@ -23,7 +23,7 @@ function isPrefix(prefix: JsonPath, path: JsonPath): boolean {
   return prefix.length <= path.length && prefix.every((seg, i) => sameSegment(seg, path[i]));
 }
 
-export function pathText(path: JsonPath): string {
+function pathText(path: JsonPath): string {
   return path.map(String).join('.');
 }
 

@@ -62,7 +62,7 @@ export function urlLabel(url: string): string {
   return truncate(trimmed, 80);
 }
 
-export function truncate(value: string, max: number): string {
+function truncate(value: string, max: number): string {
   const chars = Array.from(value);
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : value;
 }

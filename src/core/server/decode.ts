@@ -14,7 +14,7 @@ import type { Kind } from '../payload/problem';
 import { normalize, type Normalized } from './normalize';
 import { shapeOf } from './shapes';
 
-export interface Span {
+interface Span {
   start: number;
   end: number;
 }

@@ -12,14 +12,14 @@
 import type { JsonPath } from '../json/locate';
 import type { Shape } from './shapes';
 
-export interface UnknownKey {
+interface UnknownKey {
   /** Canonical path of the unknown key (parent path + key). */
   path: JsonPath;
   key: string;
   parent: Shape;
 }
 
-export interface Collision {
+interface Collision {
   /** Canonical path of the field. */
   path: JsonPath;
   /** Actual keys that fill it, in document order; the last one wins. */

@@ -3,7 +3,7 @@ import type { Decoded, ServerRead } from '../../server/decode';
 import type { Fix, Kind, Severity } from '../problem';
 import type { SchemaIssue } from '../validate';
 
-export type { JsonPath, Range, Target };
+export type { JsonPath };
 
 /** Position helpers for building a fix; paths are canonical (as the rules see them). */
 export interface FixTools {

@@ -12,7 +12,6 @@ export interface At<T = Obj> {
   readonly path: JsonPath;
 }
 export { isObject };
-export type { TextRole };
 
 /** An item whose path is `base` + up to three segments, materialized only when read. */
 class Item<T> implements At<T> {
