@@ -50,7 +50,7 @@ export class PreviewPanel implements vscode.Disposable {
       vscode.commands.registerCommand(OPEN_PREVIEW_COMMAND, (uri?: unknown) => preview.open(uri instanceof vscode.Uri ? uri : undefined)),
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
         // No state to restore (no script, so no setState): show the active payload again.
-        deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => preview.adopt(panel, vscode.window.activeTextEditor?.document),
+        deserializeWebviewPanel: (panel: vscode.WebviewPanel) => new Promise<void>(resolve => { preview.adopt(panel, vscode.window.activeTextEditor?.document); resolve(); }),
       }),
     );
     // Test support only: other extensions must not be able to read the rendered payload.

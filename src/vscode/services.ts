@@ -54,7 +54,7 @@ interface LintPort {
   /** The latest result for exactly this document version, if the editor has one. */
   latest(doc: EditorDocument): LintResult | undefined;
   /** Lints a text the editor has no result for (in the lint worker when big). Publishes nothing. */
-  lint(text: string, kind: Kind, options?: LintOptions): Promise<Problem[]>;
+  lint: (text: string, kind: Kind, options?: LintOptions) => Promise<Problem[]>;
 }
 
 /** What the command adapters share. Built once in activate(); the lazily loaded commands get it. */

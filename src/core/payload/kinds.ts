@@ -60,7 +60,7 @@ export function topLevelSchema(text: string): string | undefined {
         const m = /^\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(head.slice(j + 1));
         if (m) {
           try {
-            return JSON.parse(`"${m[1]}"`);
+            return JSON.parse(`"${m[1]}"`) as string;
           } catch {
             return m[1];
           }

@@ -82,7 +82,7 @@ function formatTs(ts: unknown): { text: string; iso?: string } | undefined {
     return { text: typeof ts === 'string' ? ts : JSON.stringify(ts) };
   }
   const d = new Date(Math.trunc(n * 1000));
-  if (Number.isNaN(d.getTime())) return { text: String(ts) };
+  if (Number.isNaN(d.getTime())) return { text: typeof ts === 'string' ? ts : String(n) };
   const iso = d.toISOString();
   return { text: `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`, iso };
 }

@@ -68,6 +68,7 @@ export class Findings {
         unplaced.push(problem);
       }
     }
+    // eslint-disable-next-line no-control-regex -- the NUL-delimited anchors are the markers this class put in the HTML
     const out = html.replace(/\u0000(\d+)\u0000/g, (_m, id: string) => {
       const list = byAnchor.get(Number(id));
       return list ? `<div class="mm-findings-inline">${list.map(findingHtml).join('')}</div>` : '';

@@ -14,7 +14,7 @@ const ESCAPES: Record<string, string> = {
  * U+FFFD (as browsers do), which also keeps it free for the renderer's internal placeholders.
  */
 export function esc(value: string): string {
-  return value.replace(/[&<>"'`]/g, (c) => ESCAPES[c] ?? c).replace(/\u0000/g, '\uFFFD');
+  return value.replace(/[&<>"'`]/g, (c) => ESCAPES[c] ?? c).replaceAll('\u0000', '\uFFFD');
 }
 
 /** ` name="value"` with the value escaped; nothing when the value is undefined. */
