@@ -6,12 +6,12 @@ import { PayloadDiagnostics } from './diagnostics';
 import { Logger } from './logger';
 import { PayloadKinds } from './payloadKinds';
 
-export const PREVIEW_VIEW_TYPE = 'mattermostPayloads.preview';
-export const OPEN_PREVIEW_COMMAND = 'mattermostPayloads.openPreviewToSide';
+const PREVIEW_VIEW_TYPE = 'mattermostPayloads.preview';
+const OPEN_PREVIEW_COMMAND = 'mattermostPayloads.openPreviewToSide';
 /** Test and diagnostic support only (hidden from the palette): the HTML the panel was last given. */
-export const CURRENT_HTML_COMMAND = 'mattermostPayloads.preview.currentHtml';
+const CURRENT_HTML_COMMAND = 'mattermostPayloads.preview.currentHtml';
 /** True while the active text editor holds a payload file: drives the editor title button. */
-export const IS_PAYLOAD_CONTEXT = 'mattermostPayloads.isPayload';
+const IS_PAYLOAD_CONTEXT = 'mattermostPayloads.isPayload';
 const LOAD_REMOTE_IMAGES = 'mattermostPayloads.preview.loadRemoteImages';
 const DEBOUNCE_MS = 200;
 
@@ -50,7 +50,7 @@ export class PreviewPanel implements vscode.Disposable {
       vscode.commands.registerCommand(OPEN_PREVIEW_COMMAND, (uri?: unknown) => preview.open(uri instanceof vscode.Uri ? uri : undefined)),
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
         // No state to restore (no script, so no setState): show the active payload again.
-        deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => preview.adopt(panel, vscode.window.activeTextEditor?.document),
+        deserializeWebviewPanel: (panel: vscode.WebviewPanel) => new Promise<void>(resolve => { preview.adopt(panel, vscode.window.activeTextEditor?.document); resolve(); }),
       }),
     );
     // Test support only: other extensions must not be able to read the rendered payload.
@@ -229,7 +229,7 @@ export class PreviewPanel implements vscode.Disposable {
  * so a workspace (or folder) value counts only in a trusted workspace; in Restricted Mode only the
  * user's own value does.
  */
-export function loadRemoteImages(scope: vscode.Uri | undefined): boolean {
+function loadRemoteImages(scope: vscode.Uri | undefined): boolean {
   const config = vscode.workspace.getConfiguration(undefined, scope);
   if (vscode.workspace.isTrusted) return config.get<boolean>(LOAD_REMOTE_IMAGES, false) === true;
   const values = config.inspect<boolean>(LOAD_REMOTE_IMAGES);

@@ -15,14 +15,14 @@ import { ensureTrusted } from './trust';
 // instead of the whole ExtensionContext. Each is implemented here, in the main bundle.
 
 /** Settings the commands read (network ones only as trust allows; see config.ts). */
-export interface SettingsPort {
+interface SettingsPort {
   network(): NetworkSettings;
   /** setting mattermostPayloads.lint.disabledRules for a document. */
   disabledRules(scope: vscode.Uri | undefined): string[];
 }
 
 /** Workspace Trust: false (and the user told why, with a way out) when the workspace is not trusted. */
-export interface TrustPort { ensure(what: string): boolean }
+interface TrustPort { ensure(what: string): boolean }
 
 /** A document as the send commands read it: the editor's text, unsaved changes included. */
 export interface EditorDocument {
@@ -36,7 +36,7 @@ export interface EditorDocument {
 }
 
 /** What the commands need from the editor, besides questions (Prompts). */
-export interface EditorHost {
+interface EditorHost {
   /** The open document with this uri; without one, the active editor's document. */
   document(uri?: vscode.Uri): EditorDocument | undefined;
   /** Opens (without showing) a file by its workspace-relative path; undefined when it cannot be read. */
@@ -51,11 +51,11 @@ export interface EditorHost {
 }
 
 /** The editor's lint results, so a send does not lint again what the editor has just linted. */
-export interface LintPort {
+interface LintPort {
   /** The latest result for exactly this document version, if the editor has one. */
   latest(doc: EditorDocument): LintResult | undefined;
   /** Lints a text the editor has no result for (in the lint worker when big). Publishes nothing. */
-  lint(text: string, kind: Kind, options?: LintOptions): Promise<Problem[]>;
+  lint: (text: string, kind: Kind, options?: LintOptions) => Promise<Problem[]>;
 }
 
 /** What the command adapters share. Built once in activate(); the lazily loaded commands get it. */

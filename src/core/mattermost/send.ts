@@ -78,7 +78,7 @@ export interface ConfirmationInput {
 }
 
 /** Plain http:// to a host that is not this machine: the payload and any credential can be read on the way. */
-export function isPlainHttpToRemote(url: URL): boolean {
+function isPlainHttpToRemote(url: URL): boolean {
   return url.protocol === 'http:' && !isLoopbackHost(url.hostname);
 }
 

@@ -12,9 +12,9 @@ import { KNOWN_POST_TYPES, RESERVED_PROPS } from '../server/toPost';
 import { PayloadError } from './errors';
 import type { PostCreateBody } from './types';
 
-export type ConversionNoteKind = 'converted' | 'dropped' | 'warning';
+type ConversionNoteKind = 'converted' | 'dropped' | 'warning';
 
-export interface ConversionNote {
+interface ConversionNote {
   kind: ConversionNoteKind;
   /** The payload key concerned, e.g. "text", "username". */
   field: string;

@@ -5,9 +5,9 @@
  *   3. the file name: *.incoming.json / *.webhook.json, *.command.json, *.outgoing.json, *.dialog.json, *.post.json.
  */
 import { matchPathOrBasename, normalizePath } from './glob';
-import { isKind, Kind, KINDS } from './problem';
+import { isKind, Kind } from './problem';
 
-export type DetectedBy = 'setting' | '$schema' | 'file name';
+type DetectedBy = 'setting' | '$schema' | 'file name';
 
 export interface Detected {
   kind: Kind;
@@ -22,7 +22,7 @@ const NAME_SUFFIX: [RegExp, Kind][] = [
   [/\.post\.json$/i, 'post'],
 ];
 
-export function kindFromFileName(fileName: string): Kind | undefined {
+function kindFromFileName(fileName: string): Kind | undefined {
   const p = normalizePath(fileName);
   const base = p.slice(p.lastIndexOf('/') + 1);
   for (const [re, kind] of NAME_SUFFIX) if (re.test(base)) return kind;
@@ -60,7 +60,7 @@ export function topLevelSchema(text: string): string | undefined {
         const m = /^\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(head.slice(j + 1));
         if (m) {
           try {
-            return JSON.parse(`"${m[1]}"`);
+            return JSON.parse(`"${m[1]}"`) as string;
           } catch {
             return m[1];
           }
@@ -93,5 +93,3 @@ export function detectKind(fileName: string, text: string, associations?: Record
   if (byName) return { kind: byName, by: 'file name' };
   return undefined;
 }
-
-export { KINDS };

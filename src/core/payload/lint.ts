@@ -45,8 +45,8 @@ function severityOf(rule: string): Severity {
   return severities.get(rule) ?? 'warning';
 }
 
-const FAILED_RULES = RULES.filter(r => r.failed);
-const DECODE_RULES = RULES.filter(r => r.decoded);
+const FAILED_RULES = RULES.filter(r => r.failed !== undefined);
+const DECODE_RULES = RULES.filter(r => r.decoded !== undefined);
 /** The more specific explanations first; type-mismatch explains any issue left. */
 const SCHEMA_RULES: readonly Rule[] = [propsAttachmentType, shortNotBoolean, typeMismatch];
 
@@ -156,7 +156,7 @@ function place(pending: Pending[], locator: ScanLocator, text: string, actualPat
   };
   // Every position in one forward pass over the text (ScanLocator.prefetch), fixes included: they
   // ask for the same paths again.
-  const paths: JsonPath[] = new Array(pending.length);
+  const paths: JsonPath[] = new Array<JsonPath>(pending.length);
   const wanted: JsonPath[] = [];
   for (let i = 0; i < pending.length; i++) {
     paths[i] = toActual(pending[i].path);

@@ -66,11 +66,8 @@ export class LintRunner {
   /** Same result as lint(text, kind, options), without blocking the calling thread on big texts. */
   lint(text: string, kind: Kind, options?: LintOptions): Promise<Problem[]> {
     if (text.length <= this.workerThreshold || this.broken || this.disposed) {
-      try {
-        return Promise.resolve(lint(text, kind, options));
-      } catch (e) {
-        return Promise.reject(e);
-      }
+      // the executor runs now: lint throws synchronously, the promise rejects with what it threw
+      return new Promise<Problem[]>(resolve => resolve(lint(text, kind, options)));
     }
     const req: WorkerRequest = { id: this.nextId++, text, kind, options: options?.disabledRules || options?.profile ? { disabledRules: options.disabledRules ? [...options.disabledRules] : undefined, profile: options.profile } : undefined };
     return new Promise<Problem[]>((resolve, reject) => {
@@ -108,7 +105,7 @@ export class LintRunner {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- worker_threads is loaded only when a text is big enough for the worker
     const { Worker: WorkerCtor } = require('worker_threads') as typeof import('worker_threads');
     const w = new WorkerCtor(this.workerScript);
     w.unref();

@@ -7,4 +7,5 @@
 import type { Kind } from './problem';
 import type { CompiledValidator } from './validate';
 
+/** @public validate.ts reads it through `require` (knip does not see that use), esbuild replaces it. */
 export const precompiled: Partial<Record<Kind, CompiledValidator>> | undefined = undefined;

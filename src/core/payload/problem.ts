@@ -5,7 +5,7 @@ export type Kind = (typeof KINDS)[number];
 export type Severity = 'error' | 'warning' | 'information';
 
 /** A text edit on the payload text, in UTF-16 offsets (what JS strings and vscode use). */
-export interface TextEdit {
+interface TextEdit {
   start: number;
   end: number;
   newText: string;

@@ -18,8 +18,15 @@ import type priorityT from '../../../schemas/definitions/priority.json';
 import type propsT from '../../../schemas/definitions/props.json';
 import type elementT from '../../../schemas/definitions/dialog-element.json';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Schema = Record<string, any>;
+/** A JSON schema object: the keywords the code reads are typed, every other keyword is `unknown`. */
+export interface Schema {
+  $id?: string;
+  $ref?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  'x-go-map'?: boolean;
+  [keyword: string]: unknown;
+}
 
 export interface SchemaSet {
   kinds: Record<Kind, Schema>;
@@ -28,17 +35,11 @@ export interface SchemaSet {
   byId: Map<string, Schema>;
 }
 
-export const SCHEMA_ID_PREFIX = 'mattermost-payloads://schemas/';
-
-export function schemaId(kind: Kind): string {
-  return `${SCHEMA_ID_PREFIX}${kind}.json`;
-}
-
 let cached: SchemaSet | undefined;
 
 export function loadSchemas(): SchemaSet {
   if (cached) return cached;
-  /* eslint-disable @typescript-eslint/no-require-imports */
+  /* eslint-disable @typescript-eslint/no-require-imports -- literal paths, so that esbuild bundles the JSON files */
   const kinds: Record<Kind, Schema> = {
     incoming: require('../../../schemas/incoming.json') as typeof incomingT,
     command: require('../../../schemas/command.json') as typeof commandT,
@@ -58,7 +59,7 @@ export function loadSchemas(): SchemaSet {
   ];
   /* eslint-enable @typescript-eslint/no-require-imports */
   const byId = new Map<string, Schema>();
-  for (const s of [...Object.values(kinds), ...definitions]) byId.set(s.$id, s);
+  for (const s of [...Object.values(kinds), ...definitions]) byId.set(s.$id!, s);
   cached = { kinds, definitions, byId };
   return cached;
 }

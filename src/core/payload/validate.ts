@@ -35,28 +35,34 @@ export function setValidatorFactory(f: ValidatorFactory | undefined): void {
 }
 
 function ajvFactory(): ValidatorFactory {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const AjvModule = require('ajv');
+  type AjvClass = typeof import('ajv').default;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use only: the bundles never load ajv
+  const AjvModule = require('ajv') as AjvClass & { default?: AjvClass };
   const Ajv = AjvModule.default ?? AjvModule;
   const set = loadSchemas();
   // the same options as the build-time standalone validators (scripts/validators.mjs)
   const ajv = new Ajv({ ...AJV_OPTIONS, keywords: [...AJV_OPTIONS.keywords] });
   for (const d of set.definitions) ajv.addSchema(d);
   for (const s of Object.values(set.kinds)) ajv.addSchema(s);
-  return (kind: Kind) => ajv.getSchema(set.kinds[kind].$id) as CompiledValidator;
+  return (kind: Kind) => ajv.getSchema(set.kinds[kind].$id!) as CompiledValidator;
+}
+
+/** The build-time standalone validators (the bundles), or undefined (tsc output). */
+function precompiledValidators(): Partial<Record<Kind, CompiledValidator>> | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use only, and replaced by esbuild (scripts/esbuild-plugins.mjs)
+  const { precompiled } = require('./precompiled') as typeof import('./precompiled');
+  return precompiled;
 }
 
 function defaultFactory(): ValidatorFactory {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const pre = (require('./precompiled') as typeof import('./precompiled')).precompiled;
+  const pre = precompiledValidators();
   if (pre) return (kind: Kind) => pre[kind]!;
   return ajvFactory();
 }
 
 /** True when the validators come from build-time standalone code (the bundles), not from ajv. */
 export function usesPrecompiledValidators(): boolean {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('./precompiled') as typeof import('./precompiled')).precompiled !== undefined;
+  return precompiledValidators() !== undefined;
 }
 
 export function validatorFor(kind: Kind): CompiledValidator {

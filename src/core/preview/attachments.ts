@@ -82,13 +82,13 @@ function formatTs(ts: unknown): { text: string; iso?: string } | undefined {
     return { text: typeof ts === 'string' ? ts : JSON.stringify(ts) };
   }
   const d = new Date(Math.trunc(n * 1000));
-  if (Number.isNaN(d.getTime())) return { text: String(ts) };
+  if (Number.isNaN(d.getTime())) return { text: typeof ts === 'string' ? ts : String(n) };
   const iso = d.toISOString();
   return { text: `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`, iso };
 }
 
 /** Renders one attachment; `index` and `base` give its JSON path for findings. */
-export function renderAttachment(ctx: RenderContext, a: Obj, base: JsonPath, index: number, opts: AttachmentOptions): string {
+function renderAttachment(ctx: RenderContext, a: Obj, base: JsonPath, index: number, opts: AttachmentOptions): string {
   const get = (k: string): string | undefined => str(ctx.field(a, k));
   const p = (...k: Array<string | number>): JsonPath => [...base, ...k];
   const slackText = (s: string, role: TextRole): string => convertSlackText(s, role, opts.slack);

@@ -50,8 +50,3 @@ export class RenderContext {
     return `mm-hex-${norm.slice(1)}`;
   }
 }
-
-/** Per-post options: whether the server applies its Slack conversions to this post. */
-export interface SlackMode {
-  slack: boolean;
-}

@@ -23,7 +23,7 @@ function isPrefix(prefix: JsonPath, path: JsonPath): boolean {
   return prefix.length <= path.length && prefix.every((seg, i) => sameSegment(seg, path[i]));
 }
 
-export function pathText(path: JsonPath): string {
+function pathText(path: JsonPath): string {
   return path.map(String).join('.');
 }
 
@@ -68,6 +68,7 @@ export class Findings {
         unplaced.push(problem);
       }
     }
+    // eslint-disable-next-line no-control-regex -- the NUL-delimited anchors are the markers this class put in the HTML
     const out = html.replace(/\u0000(\d+)\u0000/g, (_m, id: string) => {
       const list = byAnchor.get(Number(id));
       return list ? `<div class="mm-findings-inline">${list.map(findingHtml).join('')}</div>` : '';

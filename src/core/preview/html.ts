@@ -14,7 +14,7 @@ const ESCAPES: Record<string, string> = {
  * U+FFFD (as browsers do), which also keeps it free for the renderer's internal placeholders.
  */
 export function esc(value: string): string {
-  return value.replace(/[&<>"'`]/g, (c) => ESCAPES[c] ?? c).replace(/\u0000/g, '\uFFFD');
+  return value.replace(/[&<>"'`]/g, (c) => ESCAPES[c] ?? c).replaceAll('\u0000', '\uFFFD');
 }
 
 /** ` name="value"` with the value escaped; nothing when the value is undefined. */
@@ -62,7 +62,7 @@ export function urlLabel(url: string): string {
   return truncate(trimmed, 80);
 }
 
-export function truncate(value: string, max: number): string {
+function truncate(value: string, max: number): string {
   const chars = Array.from(value);
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : value;
 }

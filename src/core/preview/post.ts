@@ -4,7 +4,7 @@ import type { JsonPath } from './findings';
 import { attr, esc } from './html';
 import { imageHtml } from './images';
 
-export interface PostOverrides {
+interface PostOverrides {
   username?: string;
   iconUrl?: string;
   iconEmoji?: string;

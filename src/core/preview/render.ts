@@ -44,7 +44,7 @@ export interface PreviewDocumentInput extends PreviewInput {
   title?: string;
 }
 
-export interface PreviewResult {
+interface PreviewResult {
   /** The body HTML fragment. */
   html: string;
   /** Custom #rrggbb colours the fragment uses (classes `mm-hex-rrggbb`); see `colorCss`. */
@@ -110,7 +110,7 @@ function renderKind(ctx: RenderContext, input: PreviewInput): string {
 }
 
 /** Renders the preview body and reports the custom colours it uses. */
-export function renderPreview(input: PreviewInput): PreviewResult {
+function renderPreview(input: PreviewInput): PreviewResult {
   const ctx = new RenderContext(input.kind, input.loadRemoteImages === true, input.now);
   let inner: string;
   try {
@@ -138,7 +138,7 @@ export function renderPreviewBody(input: PreviewInput): string {
 }
 
 /** CSS rules for the custom colours (attachment bars and button styles); only validated #rrggbb. */
-export function colorCss(colors: readonly string[]): string {
+function colorCss(colors: readonly string[]): string {
   return colors
     .filter((c) => /^#[0-9a-f]{6}$/.test(c))
     .map((c) => `.mm-hex-${c.slice(1)}{--mm-color:${c};}`)

@@ -14,7 +14,7 @@ import type { Kind } from '../payload/problem';
 import { normalize, type Normalized } from './normalize';
 import { shapeOf } from './shapes';
 
-export interface Span {
+interface Span {
   start: number;
   end: number;
 }
@@ -70,7 +70,7 @@ function decodeFirst(text: string): First {
       const rest = text.slice(end);
       if (!isBlank(rest)) {
         try {
-          const value = JSON.parse(text.slice(0, end));
+          const value: unknown = JSON.parse(text.slice(0, end));
           const start = end + (rest.length - rest.trimStart().length);
           return { ok: true, value, trailing: { start, end: text.trimEnd().length } };
         } catch {

@@ -44,7 +44,7 @@ function isWellFormed(text: string): boolean {
  * so many that the native byte count is cheaper.
  */
 function utf8LengthByRuns(text: string): number | undefined {
-  const re = /[^\x00-\x7f]+/g;
+  const re = /[\u0080-\uffff]+/g;
   const budget = (text.length >> 6) + 64;
   let extra = 0;
   let runs = 0;

@@ -12,14 +12,14 @@
 import type { JsonPath } from '../json/locate';
 import type { Shape } from './shapes';
 
-export interface UnknownKey {
+interface UnknownKey {
   /** Canonical path of the unknown key (parent path + key). */
   path: JsonPath;
   key: string;
   parent: Shape;
 }
 
-export interface Collision {
+interface Collision {
   /** Canonical path of the field. */
   path: JsonPath;
   /** Actual keys that fill it, in document order; the last one wins. */
@@ -33,7 +33,7 @@ export interface Normalized {
   caseKeys: { path: JsonPath; actual: string }[];
   collisions: Collision[];
   /** Maps a canonical path to the path as written in the document. */
-  actualPath(path: JsonPath): JsonPath;
+  actualPath: (path: JsonPath) => JsonPath;
 }
 
 /** Document order of some keys of the object at `actualParent` (for the rare case-variant collisions). */
@@ -66,7 +66,7 @@ export function normalize(value: unknown, root: Shape, order: KeyOrder): Normali
       if (items.kind === 'any') return v;
       let out: unknown[] | undefined;
       for (let i = 0; i < v.length; i++) {
-        const item = v[i];
+        const item: unknown = v[i];
         if (item === null || typeof item !== 'object') continue;
         path.push(i);
         actual.push(i);

@@ -50,7 +50,7 @@ export function shapeOf(kind: Kind): Shape {
   let s = byKind.get(kind);
   if (!s) {
     const schema = loadSchemas().kinds[kind];
-    s = build(schema, schema.$id);
+    s = build(schema, schema.$id!);
     byKind.set(kind, s);
   }
   return s;

@@ -16,7 +16,7 @@ export function client(s: Services): MattermostClient {
 export function reportError(s: Services, area: string, error: unknown, prefix = '', retry?: () => unknown): string {
   // SecretStorageFailure comes from the main bundle: compare by name, not by class identity.
   const storage = error instanceof Error && error.name === 'SecretStorageFailure';
-  const text = storage ? redact((error as Error).message) : (a => `${prefix}${a.summary}: ${a.detail}`)(adviceFor(error));
+  const text = storage ? redact(error.message) : (a => `${prefix}${a.summary}: ${a.detail}`)(adviceFor(error));
   s.logger.error(area, text);
   const actions = retry ? ['Retry', 'Show Log'] : ['Show Log'];
   void s.prompts.current.error(text, ...actions).then(a => {

@@ -133,7 +133,7 @@ export async function sendViaApi(s: Services, uri?: vscode.Uri, resend?: Resend)
   try {
     const timeoutMs = s.settings.network().timeoutMs;
     const created = await s.editor.withProgress(`Posting ${src.name} to ~${channel.channel.name}…`, signal =>
-      withSessionRetry(account!, a => client(s).createPost(a, body, { signal, teamName: channel.teamName, timeoutMs }), () => relogin(s, account!.origin)));
+      withSessionRetry(account, a => client(s).createPost(a, body, { signal, teamName: channel.teamName, timeoutMs }), () => relogin(s, account.origin)));
     await new SentTargets(s.state).remember(key);
     const dropped = converted.notes.filter(n => n.kind !== 'converted').map(n => n.message);
     const detail = `201 post ${created.post.id}`;

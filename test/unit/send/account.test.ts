@@ -4,7 +4,7 @@ import { clearSecrets } from '../../../src/core/mattermost/redact';
 
 describe('account rules: which server a command uses', () => {
   afterEach(() => clearSecrets());
-  const never = async (): Promise<string | undefined> => { throw new Error('the current account was read although a server was named'); };
+  const never = (): Promise<string | undefined> => Promise.reject(new Error('the current account was read although a server was named'));
 
   it('the given server (a resend\'s recorded one) wins over the setting and the current account', async () => {
     assert.deepEqual(await serverFor('https://recorded.example.com/', 'https://setting.example.com', never), { origin: 'https://recorded.example.com' });
@@ -13,13 +13,13 @@ describe('account rules: which server a command uses', () => {
   it('then setting mattermostPayloads.server, then the current account (read only then)', async () => {
     assert.deepEqual(await serverFor(undefined, 'https://MM.example.com:443', never), { origin: 'https://mm.example.com' });
     let reads = 0;
-    const current = async () => { reads++; return 'http://127.0.0.1:8065'; };
+    const current = () => { reads++; return Promise.resolve('http://127.0.0.1:8065'); };
     assert.deepEqual(await serverFor(undefined, undefined, current), { origin: 'http://127.0.0.1:8065' });
     assert.equal(reads, 1);
   });
 
   it('nothing names a server: log in first', async () => {
-    assert.deepEqual(await serverFor(undefined, undefined, async () => undefined), { login: true });
+    assert.deepEqual(await serverFor(undefined, undefined, () => Promise.resolve(undefined)), { login: true });
   });
 
   it('a server that is not a plain http(s) origin is refused, and the message carries no credential', async () => {

@@ -16,7 +16,7 @@ class MemoryState implements StateStore {
   readonly values = new Map<string, unknown>();
   updates = 0;
   get<T>(key: string): T | undefined { return this.values.get(key) as T | undefined; }
-  async update(key: string, value: unknown): Promise<void> { this.updates++; this.values.set(key, structuredClone(value)); }
+  update(key: string, value: unknown): Promise<void> { this.updates++; this.values.set(key, structuredClone(value)); return Promise.resolve(); }
 }
 
 const HOOK_KEY = 'a1b2c3d4e5f6g7h8i9j0k1l2m3';

@@ -229,7 +229,7 @@ function check(c: Case): Problem[] {
       for (const f of (a as { fields: unknown[] }).fields) {
         if (f === null || typeof f !== 'object' || Array.isArray(f)) continue;
         const stored = storedFieldValue(c.kind, (f as { value?: unknown }).value, slack);
-        wantFields.push(stored === undefined || stored === null ? '' : md(String(stored)));
+        wantFields.push(stored === undefined || stored === null ? '' : md(typeof stored === 'string' ? stored : JSON.stringify(stored)));
       }
     }
   }

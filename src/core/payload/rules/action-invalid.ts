@@ -41,7 +41,7 @@ export const actionInvalid: Rule = {
       if (options) {
         // paths are built only for a problem: most options have none
         for (let i = 0; i < options.length; i++) {
-          const o = options[i];
+          const o: unknown = options[i];
           if (o === null) bad([...a.path, 'options', i], 'a menu option is null');
           else if (isObject(o)) {
             for (const k of OPTION_KEYS) {

@@ -27,7 +27,7 @@ export const dialogElementInvalid: Rule = {
       if (!isObject(e)) return;
       const bad = (key: string | undefined, why: string) =>
         ctx.report({ path: key && has(e, key) ? [...base, key] : base, target: key && has(e, key) ? 'value' : 'open', message: `${DIALOG_LOGGED}: ${why}.` });
-      const s = (k: string) => (typeof e[k] === 'string' ? (e[k] as string) : '');
+      const s = (k: string) => (typeof e[k] === 'string' ? e[k] : '');
       const len = (k: string) => utf8Length(s(k));
       const type = s('type');
 

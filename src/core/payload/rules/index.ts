@@ -42,7 +42,7 @@ import { typeOverwritten } from './type-overwritten';
 import { unknownKey } from './unknown-key';
 import type { Rule, RuleInfo } from './types';
 
-export type { Rule, RuleInfo, RuleContext, Report, FixTools } from './types';
+export type { Rule, RuleInfo } from './types';
 
 export const RULES: readonly Rule[] = [
   // parsing and decoding (reported by the linter core)
@@ -62,10 +62,6 @@ export const RULES: readonly Rule[] = [
 
 /** id, default severity, one-line description and kinds of every rule (for README and settings). */
 export const RULE_INFO: readonly RuleInfo[] = RULES.map(({ id, severity, description, kinds }) => ({ id, severity, description, kinds }));
-
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find(r => r.id === id);
-}
 
 export function rulesFor(kind: Kind): Rule[] {
   return RULES.filter(r => r.check && r.kinds.includes(kind));

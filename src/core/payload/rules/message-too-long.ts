@@ -13,7 +13,7 @@ export const messageTooLong: Rule = {
     if (!isObject(ctx.root)) return;
     const key = ctx.kind === 'post' ? 'message' : 'text';
     for (const { v, path } of responses(ctx.root, ctx.kind)) {
-      if (typeof v[key] !== 'string' || (v[key] as string).length <= MAX_POST_RUNES) continue;
+      if (typeof v[key] !== 'string' || v[key].length <= MAX_POST_RUNES) continue;
       // an ephemeral response is never saved, so never checked against the limit
       if (ctx.kind === 'command' && isEphemeral(v.response_type)) continue;
       const n = runeCount(storedMessage(ctx.kind, v));

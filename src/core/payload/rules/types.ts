@@ -4,7 +4,7 @@ import type { Profile } from '../../server/profile';
 import type { Fix, Kind, Severity } from '../problem';
 import type { SchemaIssue } from '../validate';
 
-export type { JsonPath, Range, Target };
+export type { JsonPath };
 
 /** Position helpers for building a fix; paths are canonical (as the rules see them). */
 export interface FixTools {

@@ -101,7 +101,7 @@ const suggestions = new Map<Shape, Map<string, string>>();
 
 function suggestion(key: string, parent: Shape): string {
   let byShape = suggestions.get(parent);
-  if (byShape === undefined) suggestions.set(parent, (byShape = new Map()));
+  if (byShape === undefined) suggestions.set(parent, (byShape = new Map<string, string>()));
   let hint = byShape.get(key);
   if (hint !== undefined) return hint;
   hint = '';

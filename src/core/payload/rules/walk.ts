@@ -12,7 +12,6 @@ export interface At<T = Obj> {
   readonly path: JsonPath;
 }
 export { isObject };
-export type { TextRole };
 
 /** An item whose path is `base` + up to three segments, materialized only when read. */
 class Item<T> implements At<T> {
@@ -27,7 +26,7 @@ class Item<T> implements At<T> {
   ) {}
   get path(): JsonPath {
     if (this.p === undefined) {
-      const head = Array.isArray(this.base) ? this.base : (this.base as At<unknown>).path;
+      const head = Array.isArray(this.base) ? this.base : this.base.path;
       const p = head.slice();
       p.push(this.a);
       if (this.b !== undefined) p.push(this.b);
@@ -107,7 +106,7 @@ export function attachments(root: unknown, kind: Kind): At[] {
     if (!Array.isArray(list)) continue;
     const base: JsonPath = kind === 'post' ? [...r.path, 'props', 'attachments'] : [...r.path, 'attachments'];
     for (let i = 0; i < list.length; i++) {
-      const a = list[i];
+      const a: unknown = list[i];
       if (isObject(a)) out.push(new Item(a, base, i));
     }
   }
@@ -122,7 +121,7 @@ export function fields(root: unknown, kind: Kind): At[] {
     const list = a.v.fields;
     if (!Array.isArray(list)) continue;
     for (let i = 0; i < list.length; i++) {
-      const f = list[i];
+      const f: unknown = list[i];
       if (isObject(f)) out.push(new Item(f, a, 'fields', i));
     }
   }
@@ -137,7 +136,7 @@ export function actions(root: unknown, kind: Kind): At[] {
     const list = a.v.actions;
     if (!Array.isArray(list)) continue;
     for (let i = 0; i < list.length; i++) {
-      const x = list[i];
+      const x: unknown = list[i];
       if (isObject(x)) out.push(new Item(x, a, 'actions', i));
     }
   }
@@ -206,7 +205,7 @@ function collectTexts(root: unknown, kind: Kind, onlyMarked: boolean): TextAt[] 
     if (!Array.isArray(list)) continue;
     const base: JsonPath = kind === 'post' ? [...r.path, 'props', 'attachments'] : [...r.path, 'attachments'];
     for (let i = 0; i < list.length; i++) {
-      const a = list[i];
+      const a: unknown = list[i];
       if (!isObject(a)) continue;
       // the attachment's texts (key, role, Markdown or not), unrolled: named loads, no tuple per key
       addText(out, onlyMarked, a.pretext, 'pretext', 'pretext', !skip, true, base, i);
@@ -218,7 +217,7 @@ function collectTexts(root: unknown, kind: Kind, onlyMarked: boolean): TextAt[] 
       const fl = a.fields;
       if (Array.isArray(fl)) {
         for (let j = 0; j < fl.length; j++) {
-          const f = fl[j];
+          const f: unknown = fl[j];
           if (!isObject(f)) continue;
           if (typeof f.value === 'string' && (!onlyMarked || marked(f.value))) out.push(new TextItem(f.value, 'field-value', !skip, true, base, i, 'fields', j, 'value'));
           if (typeof f.title === 'string' && (!onlyMarked || marked(f.title))) out.push(new TextItem(f.title, 'field-title', !skip, false, base, i, 'fields', j, 'title'));
