@@ -231,6 +231,21 @@ describe('live preview', () => {
     await htmlWhere('placeholders again', (h, d) => byTestId(d, 'image-placeholder').length > 0 && d.querySelectorAll('img').length === 0);
   });
 
+  it('renders a payload too big to show whole: the leading part, with a note saying what is left out', async () => {
+    const attachments = Array.from({ length: 12000 }, (_, i) => ({ fallback: `Build ${i}`, color: 'good', text: `Build **${i}** passed, all tests green, see the log for details` }));
+    await write('huge.incoming.json', { text: 'Nightly builds', attachments });
+    await open('huge.incoming.json');
+    const dom = await htmlWhere('the truncated preview', (h, d) => byTestId(d, 'preview-truncated').length === 1 && h.includes('Build <strong>0</strong> passed'), );
+    const note = byTestId(dom, 'preview-truncated')[0].text;
+    assert.match(note, /This payload is 1\.\d MB, too big to preview whole/);
+    assert.match(note, /the first [\d,]+ of 12,000 items of "attachments"/);
+    const shown = byTestId(dom, 'attachment').length;
+    assert.ok(shown > 100 && shown < 12000, `${shown} attachments rendered`);
+    assert.ok(!dom.text.includes('Build 11999'), 'the last attachment is rendered');
+    await open('rich.incoming.json');
+    await htmlWhere('the small payload, whole', (h, d) => byTestId(d, 'preview-truncated').length === 0 && byTestId(d, 'preview')[0]?.getAttribute('data-kind') === 'incoming');
+  });
+
   it('forgets the HTML when the panel is closed', async () => {
     const { tab } = previewTabs()[0];
     await vscode.window.tabGroups.close(tab);
