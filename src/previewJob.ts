@@ -10,10 +10,14 @@ import { renderFittedDocument } from './core/previewFit';
 /** A payload to preview, or one of the panel's messages ("not a payload file", …). */
 export type PreviewJob = { preview: PreviewDocumentInput } | { message: MessageDocumentInput };
 
-export interface PreviewWorkerRequest {
-  id: number;
-  job: PreviewJob;
-}
+/**
+ * To the worker: a job; for a big payload its text first comes in `part` slices and the job says
+ * `sliced` (its own text is then empty); `drop` forgets the slices (the text changed meanwhile).
+ */
+export type PreviewWorkerRequest =
+  | { id: number; job: PreviewJob; sliced?: boolean }
+  | { id: number; part: string }
+  | { id: number; drop: true };
 
 export type PreviewWorkerResponse = { id: number; html: string; note?: string } | { id: number; error: string };
 

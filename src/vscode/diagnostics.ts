@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LintRunner } from '../core/payload/lintAsync';
 import { Problem, Severity } from '../core/payload/problem';
 import { affectsLint, lintSettings } from './config';
+import { documentLength, textSlices } from './documentText';
 import { Logger } from './logger';
 import { PayloadKinds } from './payloadKinds';
 
@@ -91,15 +92,20 @@ export class PayloadDiagnostics implements vscode.Disposable {
     const state = { again: false, saved: false };
     this.running.set(key, state);
     let problems: Problem[] | undefined;
+    const stale = () => doc.isClosed || doc.version !== version || this.generation.get(key) !== generation;
     try {
-      problems = await this.runner.lint(doc.getText(), detected.kind, { disabledRules: settings.disabledRules });
+      problems = length > WORKER_THRESHOLD
+        // Big: the text goes to the worker in slices (building it at once would block for long).
+        ? await this.runner.lintSlices(textSlices(doc), detected.kind, { disabledRules: settings.disabledRules }, stale)
+        : await this.runner.lint(doc.getText(), detected.kind, { disabledRules: settings.disabledRules });
+      if (!problems && !stale()) state.again = true; // the worker stopped meanwhile: lint once more
     } catch (e) {
       this.logger.error('lint', `linting ${vscode.workspace.asRelativePath(doc.uri)} failed: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       this.running.delete(key);
     }
     // Stale: the text changed, the kind changed, or the document was closed meanwhile.
-    if (problems && !doc.isClosed && doc.version === version && this.generation.get(key) === generation) {
+    if (problems && !stale()) {
       this.publish(doc, version, problems, length > settings.onSaveOverBytes && settings.onSaveOverBytes > 0);
       this.logger.trace('lint', () => `${vscode.workspace.asRelativePath(doc.uri)} v${version} as ${detected.kind} (by ${detected.by}): ${problems!.length} problem(s) in ${Date.now() - t0} ms`);
     }
@@ -166,11 +172,6 @@ function toDiagnostic(doc: vscode.TextDocument, p: Problem): vscode.Diagnostic {
   d.source = DIAGNOSTIC_SOURCE;
   d.code = p.rule;
   return d;
-}
-
-/** The document's length in characters, without building its text (getText() of 10 MB costs ms). */
-function documentLength(doc: vscode.TextDocument): number {
-  return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
 }
 
 function formatBytes(n: number): string {

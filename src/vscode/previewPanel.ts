@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Problem } from '../core/payload/problem';
 import type { PreviewJob } from '../previewJob';
 import { PayloadDiagnostics } from './diagnostics';
+import { documentLength, textSlices } from './documentText';
 import { Logger } from './logger';
 import { PayloadKinds } from './payloadKinds';
 import { PreviewRenderer } from './previewRenderer';
@@ -15,6 +16,8 @@ export const CURRENT_HTML_COMMAND = 'mattermostPayloads.preview.currentHtml';
 export const IS_PAYLOAD_CONTEXT = 'mattermostPayloads.isPayload';
 const LOAD_REMOTE_IMAGES = 'mattermostPayloads.preview.loadRemoteImages';
 const DEBOUNCE_MS = 200;
+/** Payload texts longer than this go to the preview worker in slices. */
+const SLICE_OVER_CHARS = 200_000;
 
 export interface PreviewDeps {
   kinds: PayloadKinds;
@@ -190,9 +193,11 @@ export class PreviewPanel implements vscode.Disposable {
     const t0 = Date.now();
     const version = doc.version;
     const findings = this.problems.length;
+    // A big text goes to the worker in slices: building it at once would block this thread for long.
+    const sliced = documentLength(doc) > SLICE_OVER_CHARS;
     this.render(panel, title, {
       preview: {
-        text: doc.getText(),
+        text: sliced ? '' : doc.getText(),
         kind: detected.kind,
         problems: this.problems,
         loadRemoteImages: loadRemoteImages(doc.uri),
@@ -202,7 +207,8 @@ export class PreviewPanel implements vscode.Disposable {
         styleUri: this.styleUri(panel).toString(),
         title,
       },
-    }, (html, note) => this.deps.logger.trace('preview', () => `${vscode.workspace.asRelativePath(doc.uri)} as ${detected.kind} v${version}: ${findings} finding(s), ${html.length} chars in ${Date.now() - t0} ms${note ? ' (part of it: too big to show whole)' : ''}`));
+    }, (html, note) => this.deps.logger.trace('preview', () => `${vscode.workspace.asRelativePath(doc.uri)} as ${detected.kind} v${version}: ${findings} finding(s), ${html.length} chars in ${Date.now() - t0} ms${note ? ' (part of it: too big to show whole)' : ''}`),
+    sliced ? { slices: textSlices(doc), stale: () => doc.isClosed || doc.version !== version } : undefined);
   }
 
   private setMessage(title: string, heading: string, detailHtml: string): void {
@@ -213,10 +219,13 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   /** Renders off this thread; shows the result unless the panel closed or something newer was shown. */
-  private render(panel: vscode.WebviewPanel, title: string, job: PreviewJob, done?: (html: string, note?: string) => void): void {
+  private render(panel: vscode.WebviewPanel, title: string, job: PreviewJob, done?: (html: string, note?: string) => void,
+    text?: { slices: () => string | undefined; stale: () => boolean }): void {
     const id = ++this.requested;
     this.rendering = true;
-    this.renderer.render(job).then(({ html, note }) => {
+    this.renderer.render(job, text?.slices, text?.stale).then(result => {
+      if (!result) { this.again = true; return; } // the text changed while it was handed over: render the newest
+      const { html, note } = result;
       if (this.panel !== panel || id < this.shown) return;
       this.shown = id;
       this.setHtml(title, html);

@@ -17,7 +17,9 @@ export interface RenderedPreview {
  */
 export class PreviewRenderer {
   private worker: Worker | undefined;
-  private readonly pending = new Map<number, { resolve(r: RenderedPreview): void; reject(e: Error): void; job: PreviewJob }>();
+  private readonly pending = new Map<number, { resolve(r: RenderedPreview | undefined): void; reject(e: Error): void; job?: PreviewJob }>();
+  /** Sliced texts being handed over (the worker must not stop as idle meanwhile). */
+  private slicing = 0;
   private nextId = 1;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private broken = false;
@@ -25,22 +27,45 @@ export class PreviewRenderer {
 
   constructor(private readonly workerScript: string, private readonly idleMs = 60_000) {}
 
-  render(job: PreviewJob): Promise<RenderedPreview> {
-    if (this.broken || this.disposed) return this.inline(job);
-    let w: Worker;
-    try {
-      w = this.ensureWorker();
-    } catch {
-      this.broken = true;
-      return this.inline(job);
+  /**
+   * Renders `job`. With `slices`, the payload's text is handed to the worker one slice per turn of
+   * the event loop (building a 10 MB text at once would block this thread for long) and the job's own
+   * text is ignored; resolves undefined if `stale()` says the text changed meanwhile.
+   */
+  async render(job: PreviewJob, slices?: () => string | undefined, stale: () => boolean = () => false): Promise<RenderedPreview | undefined> {
+    let w: Worker | undefined;
+    if (!this.broken && !this.disposed) {
+      try {
+        w = this.ensureWorker();
+      } catch {
+        this.broken = true;
+      }
     }
-    const req: PreviewWorkerRequest = { id: this.nextId++, job };
-    return new Promise<RenderedPreview>((resolve, reject) => {
-      this.pending.set(req.id, { resolve, reject, job });
-      if (this.idleTimer) clearTimeout(this.idleTimer);
-      this.idleTimer = undefined;
-      w.ref();
-      w.postMessage(req);
+    if (!w) return this.inline(withText(job, slices));
+    const id = this.nextId++;
+    this.busy(w);
+    if (slices) {
+      this.slicing++;
+      try {
+        for (let part = slices(); part !== undefined; part = slices()) {
+          w.postMessage({ id, part } satisfies PreviewWorkerRequest);
+          await new Promise<void>(r => setImmediate(r));
+          if (this.worker !== w) return undefined;
+          if (stale()) {
+            w.postMessage({ id, drop: true } satisfies PreviewWorkerRequest);
+            return undefined;
+          }
+        }
+      } finally {
+        this.slicing--;
+        if (this.pending.size === 0 && this.slicing === 0) this.idle();
+      }
+      if ('preview' in job) job = { preview: { ...job.preview, text: '' } };
+    }
+    return new Promise<RenderedPreview | undefined>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, job: slices ? undefined : job });
+      this.busy(w);
+      w.postMessage({ id, job, sliced: slices !== undefined } satisfies PreviewWorkerRequest);
     });
   }
 
@@ -74,13 +99,17 @@ export class PreviewRenderer {
       this.pending.delete(res.id);
       if ('error' in res) p.reject(new Error(res.error));
       else p.resolve({ html: res.html, note: res.note });
-      if (this.pending.size === 0) this.idle();
+      if (this.pending.size === 0 && this.slicing === 0) this.idle();
     });
     const fail = () => {
       if (this.worker !== w) return;
       this.worker = undefined;
       this.broken = true;
-      for (const [, p] of this.pending) this.inline(p.job).then(p.resolve, p.reject);
+      // Whole jobs are rendered here instead; sliced ones resolve undefined (the caller renders again).
+      for (const [, p] of this.pending) {
+        if (p.job) this.inline(p.job).then(p.resolve, p.reject);
+        else p.resolve(undefined);
+      }
       this.pending.clear();
     };
     w.on('error', fail);
@@ -89,15 +118,29 @@ export class PreviewRenderer {
     return w;
   }
 
+  private busy(w: Worker): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    w.ref();
+  }
+
   private idle(): void {
     this.worker?.unref();
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => {
       const w = this.worker;
-      if (!w || this.pending.size > 0) return;
+      if (!w || this.pending.size > 0 || this.slicing > 0) return;
       this.worker = undefined;
       void w.terminate();
     }, this.idleMs);
     this.idleTimer.unref?.();
   }
+}
+
+/** The job with its text joined from `slices` (for rendering on this thread). */
+function withText(job: PreviewJob, slices: (() => string | undefined) | undefined): PreviewJob {
+  if (!slices || !('preview' in job)) return job;
+  const parts: string[] = [];
+  for (let part = slices(); part !== undefined; part = slices()) parts.push(part);
+  return { preview: { ...job.preview, text: parts.join('') } };
 }
