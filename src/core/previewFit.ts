@@ -12,8 +12,12 @@ import type { Problem } from './payload/problem';
 import { renderMessageDocument } from './preview/message';
 import { renderPreviewDocument, type PreviewDocumentInput } from './preview/render';
 
-/** Texts up to this many characters are previewed whole. */
-export const PREVIEW_FULL_CHARS = 512 * 1024;
+/**
+ * Texts up to this many characters are previewed whole: more than any webhook or dialog request the
+ * server accepts (300,000 bytes, see the body-too-large rule). Command and outgoing-webhook responses
+ * may be up to 1 MiB; bigger ones than this limit are shown in part.
+ */
+export const PREVIEW_FULL_CHARS = 320 * 1024;
 
 export interface Omission {
   /** JSON path of the array or string that was cut. */

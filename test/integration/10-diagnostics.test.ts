@@ -122,7 +122,7 @@ describe('diagnostics in the editor', () => {
     const editor = await openDocument('typing.incoming.json');
     const doc = editor.document;
     await waitFor('the first lint', () => services.diagnostics.problemsFor(doc));
-    assert.deepStrictEqual(ourDiagnostics(doc.uri).map(d => d.code), []);
+    assert.deepStrictEqual(ourDiagnostics(doc.uri).filter(d => d.code === 'short-not-boolean'), []); // (body-too-large: over 300,000 bytes)
     // Eleven edits without waiting: each flips one field's "short" to "yes" (an error), the last one too.
     const text = doc.getText();
     const starts: number[] = [];

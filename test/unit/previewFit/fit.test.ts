@@ -65,10 +65,14 @@ describe('what of a big payload the preview shows (src/core/previewFit.ts)', () 
     assert.strictEqual(fitted.problems.length, 1);
   });
 
-  it('uses 512 KB as the default limit', () => {
-    assert.strictEqual(PREVIEW_FULL_CHARS, 512 * 1024);
-    const { text } = payload(3000); // ~380 KB: whole
+  it('uses 320 KB as the default limit: a request body the server accepts (300,000 bytes) is shown whole', () => {
+    assert.strictEqual(PREVIEW_FULL_CHARS, 320 * 1024);
+    const { text } = payload(1750); // ~290 KB: whole
+    assert.ok(text.length > 280_000 && text.length < 300_000, `${text.length}`);
     assert.strictEqual(fitForPreview(text, []).text, text);
+    const bigger = payload(2200).text;
+    assert.ok(bigger.length > 320 * 1024, `${bigger.length}`);
+    assert.ok(fitForPreview(bigger, []).note);
   });
 
   it('renders what fits with the note, escaped, at the top of the body', () => {
