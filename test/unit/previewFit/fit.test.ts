@@ -70,7 +70,7 @@ describe('what of a big payload the preview shows (src/core/previewFit.ts)', () 
     const { text } = payload(1750); // ~290 KB: whole
     assert.ok(text.length > 280_000 && text.length < 300_000, `${text.length}`);
     assert.strictEqual(fitForPreview(text, []).text, text);
-    const bigger = payload(2200).text;
+    const bigger = payload(4000).text; // ~660 KB, about 520 KB as compact JSON
     assert.ok(bigger.length > 320 * 1024, `${bigger.length}`);
     assert.ok(fitForPreview(bigger, []).note);
   });
