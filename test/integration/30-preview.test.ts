@@ -249,7 +249,7 @@ describe('live preview', () => {
     assert.ok(shown > 100 && shown < 4000, `${shown} attachments rendered`);
     assert.ok(!dom.text.includes('Build 3999'), 'the last attachment is rendered');
     await open('rich.incoming.json');
-    await waitFor('the small payload, whole', async () => { const h = (await currentHtml()) ?? ''; return h.includes('Hello from the') && !h.includes('preview-truncated') || undefined; }, 60000);
+    await waitFor('the small payload, whole', async () => { const h = (await currentHtml()) ?? ''; return h.includes('<title>Preview: rich.incoming.json</title>') && !h.includes('preview-truncated') || undefined; }, 60000);
   });
 
   it('forgets the HTML when the panel is closed', async () => {
