@@ -17,6 +17,8 @@ const entries = [
   { in: 'src/sandbox/main.ts', out: 'sandbox', external: [] },
   // lints big documents off the extension host's thread (src/core/payload/lintAsync.ts)
   { in: 'src/lintWorker.ts', out: 'lintWorker', external: [] },
+  // renders the preview off the extension host's thread (src/vscode/previewRenderer.ts)
+  { in: 'src/previewWorker.ts', out: 'previewWorker', external: [] },
 ].filter(e => existsSync(e.in));
 
 const contexts = await Promise.all(entries.map(e => esbuild.context({

@@ -21,7 +21,7 @@ const JSON_DOCUMENTS: vscode.DocumentSelector = [{ language: 'json' }, { languag
  * Only returned in ExtensionMode.Test, so no other extension can reach the prompter or the stores:
  * the services the commands get, plus what tests inspect behind their ports.
  */
-export interface TestApi { services: Services & { kinds: PayloadKinds; store: CredentialStore; secrets: vscode.SecretStorage; globalState: vscode.Memento } }
+export interface TestApi { services: Services & { kinds: PayloadKinds; store: CredentialStore; secrets: vscode.SecretStorage; globalState: vscode.Memento; diagnostics: PayloadDiagnostics } }
 
 /** Thin: create the logger, build services, register adapters. Nothing heavy runs here. */
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -71,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     network('refreshServerProfile', c => c.refreshServerProfile(s)),
   );
   logger.info('activate', `Mattermost Payloads ${(context.extension.packageJSON as { version: string }).version} activated`);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { services: { ...s, kinds, store, secrets: context.secrets, globalState: context.globalState } } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { services: { ...s, kinds, store, secrets: context.secrets, globalState: context.globalState, diagnostics } } : undefined;
 }
 
 export function deactivate(): void {}

@@ -5,6 +5,7 @@ import { LintRunner } from '../core/payload/lintAsync';
 import { Kind, Problem, Severity } from '../core/payload/problem';
 import type { Profile } from '../core/server/profile';
 import { affectsLint, lintSettings } from './config';
+import { documentLength, textSlices } from './documentText';
 import { Logger } from './logger';
 import { PayloadKinds } from './payloadKinds';
 
@@ -15,7 +16,11 @@ export interface ProfileProvider {
   profileFor(uri: vscode.Uri): Profile;
   readonly onDidChange: vscode.Event<void>;
 }
-const DEBOUNCE_MS = 250;
+/**
+ * Documents with more characters than this are linted in the worker (dist/lintWorker.js); smaller
+ * ones inline, which costs a few ms (≈ 5 ms at 200 KB), so the extension host never blocks for long.
+ */
+const WORKER_THRESHOLD = 200_000;
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -30,7 +35,13 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
  */
 export class PayloadDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('mattermost-payloads');
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** A lint is queued for the next turn of the event loop (several changes in one turn: one lint). */
+  private readonly timers = new Map<string, NodeJS.Immediate>();
+  /**
+   * A lint is running for the document (in the worker, for big ones). Changes meanwhile do not start
+   * another: they set `again`, and one lint of the newest text follows when this one ends (coalescing).
+   */
+  private readonly running = new Map<string, { again: boolean; saved: boolean }>();
   /** Bumped by every lint start and every clear: an older lint's result is dropped. */
   private readonly generation = new Map<string, number>();
   /** The problems behind the published diagnostics, for quick fixes and the preview. */
@@ -39,11 +50,11 @@ export class PayloadDiagnostics implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidLint = this.changed.event;
 
-  /** Lints inline, or in dist/lintWorker.js for documents over 1 MB, so the extension host never blocks. */
+  /** Lints inline, or in dist/lintWorker.js for documents over WORKER_THRESHOLD, so the extension host never blocks. */
   private readonly runner: LintRunner;
 
   constructor(private readonly kinds: PayloadKinds, private readonly logger: Logger, workerPath: string, private readonly profiles?: ProfileProvider) {
-    this.runner = new LintRunner(workerPath);
+    this.runner = new LintRunner(workerPath, { workerThreshold: WORKER_THRESHOLD });
     this.disposables.push({ dispose: () => this.runner.dispose() },
       this.collection, this.changed,
       vscode.workspace.onDidOpenTextDocument(d => void this.lintNow(d)),
@@ -73,54 +84,94 @@ export class PayloadDiagnostics implements vscode.Disposable {
     return this.runner.lint(text, kind, options);
   }
 
+  /**
+   * Lints `doc` now and publishes the result, unless a newer version has appeared meanwhile (the
+   * stale result is dropped and the newest text is linted once the running lint ends). No debounce:
+   * a lint costs a few ms, and big documents go to the worker, one lint at a time per document.
+   */
   async lintNow(doc: vscode.TextDocument, saved = false): Promise<void> {
     const key = doc.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
+    this.unschedule(key);
+    if (doc.isClosed) return;
+    const busy = this.running.get(key);
+    if (busy) {
+      busy.again = true;
+      busy.saved ||= saved;
+      return;
+    }
     const detected = this.kinds.kindOf(doc);
     if (!detected) { this.clear(doc.uri); return; }
     const settings = lintSettings(doc.uri);
-    const text = doc.getText();
-    if (!saved && settings.onSaveOverBytes > 0 && text.length > settings.onSaveOverBytes && this.latest.has(key)) {
+    const length = documentLength(doc);
+    if (!saved && settings.onSaveOverBytes > 0 && length > settings.onSaveOverBytes && this.latest.has(key)) {
       return; // large file: linted on open and on save only
     }
     const t0 = Date.now();
     const version = doc.version;
     const generation = (this.generation.get(key) ?? 0) + 1;
     this.generation.set(key, generation);
-    let problems: Problem[];
+    const state = { again: false, saved: false };
+    this.running.set(key, state);
+    const options = { disabledRules: settings.disabledRules, profile: this.profiles?.profileFor(doc.uri) };
+    let problems: Problem[] | undefined;
+    const stale = () => doc.isClosed || doc.version !== version || this.generation.get(key) !== generation;
     try {
-      problems = await this.runner.lint(text, detected.kind, { disabledRules: settings.disabledRules, profile: this.profiles?.profileFor(doc.uri) });
+      problems = length > WORKER_THRESHOLD
+        // Big: the text goes to the worker in slices (building it at once would block for long).
+        ? await this.runner.lintSlices(textSlices(doc), detected.kind, options, stale)
+        : await this.runner.lint(doc.getText(), detected.kind, options);
+      if (!problems && !stale()) state.again = true; // the worker stopped meanwhile: lint once more
     } catch (e) {
       this.logger.error('lint', `linting ${vscode.workspace.asRelativePath(doc.uri)} failed: ${e instanceof Error ? e.message : String(e)}`);
-      return;
+    } finally {
+      this.running.delete(key);
     }
     // Stale: the text changed, the kind changed, or the document was closed meanwhile.
-    if (doc.isClosed || doc.version !== version || this.generation.get(key) !== generation) return;
-    this.latest.set(key, { version: doc.version, kind: detected.kind, disabledRules: settings.disabledRules, problems });
+    if (problems && !stale()) {
+      this.publish(doc, version, detected.kind, settings.disabledRules, problems, length > settings.onSaveOverBytes && settings.onSaveOverBytes > 0);
+      this.logger.trace('lint', () => `${vscode.workspace.asRelativePath(doc.uri)} v${version} as ${detected.kind} (by ${detected.by}): ${problems!.length} problem(s) in ${Date.now() - t0} ms`);
+    }
+    if (state.again || (!doc.isClosed && doc.version !== version && !this.timers.has(key))) {
+      void this.lintNow(doc, state.saved);
+    }
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearImmediate(t);
+    this.timers.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private publish(doc: vscode.TextDocument, version: number, kind: Kind, disabledRules: readonly string[], problems: Problem[], onSaveOnly: boolean): void {
+    this.latest.set(doc.uri.toString(), { version, kind, disabledRules, problems });
     const diagnostics = problems.map(p => toDiagnostic(doc, p));
-    if (settings.onSaveOverBytes > 0 && text.length > settings.onSaveOverBytes) {
+    if (onSaveOnly) {
+      const limit = lintSettings(doc.uri).onSaveOverBytes;
       const note = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1),
-        `This file is over ${formatBytes(settings.onSaveOverBytes)}, so Mattermost Payloads lints it when it is opened or saved, not as you type (setting mattermostPayloads.lint.onSaveOnlyOverBytes).`,
+        `This file is over ${formatBytes(limit)}, so Mattermost Payloads lints it when it is opened or saved, not as you type (setting mattermostPayloads.lint.onSaveOnlyOverBytes).`,
         vscode.DiagnosticSeverity.Hint);
       note.source = DIAGNOSTIC_SOURCE;
       note.code = 'lint-on-save-only';
       diagnostics.push(note);
     }
     this.collection.set(doc.uri, diagnostics);
-    this.logger.trace('lint', () => `${vscode.workspace.asRelativePath(doc.uri)} as ${detected.kind} (by ${detected.by}): ${problems.length} problem(s) in ${Date.now() - t0} ms`);
     this.changed.fire(doc.uri);
   }
 
-  dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    for (const d of this.disposables) d.dispose();
-  }
-
+  /** Lints on the next turn of the event loop, so a burst of changes that arrived together is linted once. */
   private schedule(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => void this.lintNow(doc), DEBOUNCE_MS));
+    if (this.timers.has(key)) return;
+    this.timers.set(key, setImmediate(() => {
+      this.timers.delete(key);
+      void this.lintNow(doc);
+    }));
+  }
+
+  private unschedule(key: string): void {
+    const t = this.timers.get(key);
+    if (t) clearImmediate(t);
+    this.timers.delete(key);
   }
 
   private relintAll(uri: vscode.Uri | undefined): void {
@@ -131,8 +182,7 @@ export class PayloadDiagnostics implements vscode.Disposable {
 
   private clear(uri: vscode.Uri): void {
     const key = uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
+    this.unschedule(key);
     this.generation.set(key, (this.generation.get(key) ?? 0) + 1);
     this.collection.delete(uri);
     this.latest.delete(uri.toString());

@@ -1,3 +1,3 @@
-// Entry of dist/preview.js: the renderer (with markdown-it), loaded when a preview first renders.
-export { renderPreviewDocument } from '../core/preview/render';
-export { renderMessageDocument } from '../core/preview/message';
+// Entry of dist/preview.js: the renderer (with markdown-it), loaded on this thread only when the
+// preview worker (dist/previewWorker.js) cannot run.
+export { renderJob } from '../previewJob';

@@ -1,10 +1,12 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { Problem } from '../core/payload/problem';
-import { loadPreview } from './lazy';
+import type { PreviewJob } from '../previewJob';
 import { PayloadDiagnostics } from './diagnostics';
+import { documentLength, textSlices } from './documentText';
 import { Logger } from './logger';
 import { PayloadKinds } from './payloadKinds';
+import { PreviewRenderer } from './previewRenderer';
 
 const PREVIEW_VIEW_TYPE = 'mattermostPayloads.preview';
 const OPEN_PREVIEW_COMMAND = 'mattermostPayloads.openPreviewToSide';
@@ -14,6 +16,8 @@ const CURRENT_HTML_COMMAND = 'mattermostPayloads.preview.currentHtml';
 const IS_PAYLOAD_CONTEXT = 'mattermostPayloads.isPayload';
 const LOAD_REMOTE_IMAGES = 'mattermostPayloads.preview.loadRemoteImages';
 const DEBOUNCE_MS = 200;
+/** Payload texts longer than this go to the preview worker in slices. */
+const SLICE_OVER_CHARS = 200_000;
 
 export interface PreviewDeps {
   kinds: PayloadKinds;
@@ -23,14 +27,17 @@ export interface PreviewDeps {
 
 /**
  * The "Open Preview to the Side" webview: one panel that shows the payload of the active editor as
- * Mattermost renders it. Thin: every byte of HTML comes from core (`renderPreviewDocument`); this
- * class only decides *when* to render and *which* document.
+ * Mattermost renders it. Thin: every byte of HTML comes from core (`renderPreviewDocument`, on what
+ * fits: src/core/previewFit.ts), rendered in a worker thread (dist/previewWorker.js) so a big payload
+ * never blocks the extension host; this class only decides *when* to render and *which* document.
  *
  * - Follows the active editor, but keeps the last payload when focus moves to a non-payload
  *   editor, to the preview itself, or to a panel.
  * - Re-renders on the linter's `onDidLint` for the shown document (findings are current), on text
  *   changes (debounced; covers files the linter skips), on kind changes, and when the remote-image
  *   setting or the workspace trust changes.
+ * - One render at a time: requests while one runs are coalesced into one render of the newest
+ *   state when it ends; a result is shown unless something newer was shown meanwhile.
  * - No script runs in the webview (`enableScripts: false`); resources only from `media/`.
  */
 export class PreviewPanel implements vscode.Disposable {
@@ -43,9 +50,16 @@ export class PreviewPanel implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private contextTimer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly renderer: PreviewRenderer;
+  /** Numbers each render request; `shown` is the request whose HTML the panel holds. */
+  private requested = 0;
+  private shown = 0;
+  /** A render is running in the worker; `again`: render the newest state when it ends. */
+  private rendering = false;
+  private again = false;
 
   static register(context: vscode.ExtensionContext, deps: PreviewDeps): vscode.Disposable {
-    const preview = new PreviewPanel(context.extensionUri, deps);
+    const preview = new PreviewPanel(context.extensionUri, deps, context.asAbsolutePath('dist/previewWorker.js'));
     preview.disposables.push(
       vscode.commands.registerCommand(OPEN_PREVIEW_COMMAND, (uri?: unknown) => preview.open(uri instanceof vscode.Uri ? uri : undefined)),
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
@@ -60,8 +74,9 @@ export class PreviewPanel implements vscode.Disposable {
     return preview;
   }
 
-  private constructor(private readonly extensionUri: vscode.Uri, private readonly deps: PreviewDeps) {
-    this.disposables.push(
+  private constructor(private readonly extensionUri: vscode.Uri, private readonly deps: PreviewDeps, workerScript: string) {
+    this.renderer = new PreviewRenderer(workerScript);
+    this.disposables.push({ dispose: () => this.renderer.dispose() },
       vscode.window.onDidChangeActiveTextEditor(e => this.onActiveEditor(e)),
       vscode.workspace.onDidChangeTextDocument(e => {
         if (e.contentChanges.length === 0) return;
@@ -153,6 +168,7 @@ export class PreviewPanel implements vscode.Disposable {
     this.timer = undefined;
     const panel = this.panel;
     if (!panel) return;
+    if (this.rendering) { this.again = true; return; } // one at a time: the newest state follows
     const uri = this.uri;
     if (!uri) {
       this.setMessage('Mattermost Preview', 'No payload file is open',
@@ -175,26 +191,54 @@ export class PreviewPanel implements vscode.Disposable {
     const current = this.deps.diagnostics.problemsFor(doc);
     if (current) this.problems = current;
     const t0 = Date.now();
-    const html = loadPreview().renderPreviewDocument({
-      text: doc.getText(),
-      kind: detected.kind,
-      problems: this.problems,
-      loadRemoteImages: loadRemoteImages(doc.uri),
-      now: new Date(),
-      nonce: nonce(),
-      cspSource: panel.webview.cspSource,
-      styleUri: this.styleUri(panel).toString(),
-      title,
-    });
-    this.setHtml(title, html);
-    this.deps.logger.trace('preview', () => `${vscode.workspace.asRelativePath(doc.uri)} as ${detected.kind} v${doc.version}: ${this.problems.length} finding(s), ${html.length} chars in ${Date.now() - t0} ms`);
+    const version = doc.version;
+    const findings = this.problems.length;
+    // A big text goes to the worker in slices: building it at once would block this thread for long.
+    const sliced = documentLength(doc) > SLICE_OVER_CHARS;
+    this.render(panel, title, {
+      preview: {
+        text: sliced ? '' : doc.getText(),
+        kind: detected.kind,
+        problems: this.problems,
+        loadRemoteImages: loadRemoteImages(doc.uri),
+        now: new Date(),
+        nonce: nonce(),
+        cspSource: panel.webview.cspSource,
+        styleUri: this.styleUri(panel).toString(),
+        title,
+      },
+    }, (html, note) => this.deps.logger.trace('preview', () => `${vscode.workspace.asRelativePath(doc.uri)} as ${detected.kind} v${version}: ${findings} finding(s), ${html.length} chars in ${Date.now() - t0} ms${note ? ' (part of it: too big to show whole)' : ''}`),
+    sliced ? { slices: textSlices(doc), stale: () => doc.isClosed || doc.version !== version } : undefined);
   }
 
   private setMessage(title: string, heading: string, detailHtml: string): void {
     if (!this.panel) return;
-    this.setHtml(title, loadPreview().renderMessageDocument({
-      title, heading, detailHtml, nonce: nonce(), cspSource: this.panel.webview.cspSource, styleUri: this.styleUri(this.panel).toString(),
-    }));
+    this.render(this.panel, title, {
+      message: { title, heading, detailHtml, nonce: nonce(), cspSource: this.panel.webview.cspSource, styleUri: this.styleUri(this.panel).toString() },
+    });
+  }
+
+  /** Renders off this thread; shows the result unless the panel closed or something newer was shown. */
+  private render(panel: vscode.WebviewPanel, title: string, job: PreviewJob, done?: (html: string, note?: string) => void,
+    text?: { slices: () => string | undefined; stale: () => boolean }): void {
+    const id = ++this.requested;
+    this.rendering = true;
+    this.renderer.render(job, text?.slices, text?.stale).then(result => {
+      if (!result) { this.again = true; return; } // the text changed while it was handed over: render the newest
+      const { html, note } = result;
+      if (this.panel !== panel || id < this.shown) return;
+      this.shown = id;
+      this.setHtml(title, html);
+      done?.(html, note);
+    }, (e: unknown) => {
+      if (this.panel === panel) this.deps.logger.error('preview', `rendering failed: ${e instanceof Error ? e.message : String(e)}`);
+    }).finally(() => {
+      this.rendering = false;
+      if (this.again) {
+        this.again = false;
+        this.renderNow();
+      }
+    });
   }
 
   private setHtml(title: string, html: string): void {

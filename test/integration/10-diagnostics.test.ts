@@ -114,6 +114,30 @@ describe('diagnostics in the editor', () => {
     await restoreDocument(editor.document, original);
   });
 
+  it('follows typing without a debounce: a burst of edits to a big (worker-linted) file ends with the newest text\'s problems', async () => {
+    // ~220 KB: linted in the worker (over 200 KB), as you type (under the 5 MB on-save-only default).
+    const fields = Array.from({ length: 2300 }, (_, i) => `{ "title": "f${i}", "value": "value number ${i} padded to make it longer", "short": true }`).join(',\n');
+    fs.writeFileSync(workspacePath('typing.incoming.json'), `{ "text": "big", "attachments": [{ "fallback": "x", "fields": [\n${fields}\n] }] }\n`);
+    const { services } = await testApi();
+    const editor = await openDocument('typing.incoming.json');
+    const doc = editor.document;
+    await waitFor('the first lint', () => services.diagnostics.problemsFor(doc));
+    assert.deepStrictEqual(ourDiagnostics(doc.uri).filter(d => d.code === 'short-not-boolean'), []);
+    // Eleven edits without waiting: each flips one field's "short" to "yes" (an error), the last one too.
+    const text = doc.getText();
+    const starts: number[] = [];
+    for (let at = text.indexOf('"short": true'); at >= 0 && starts.length < 11; at = text.indexOf('"short": true', at + 1)) starts.push(at);
+    const edits = starts.map(at => ({ range: new vscode.Range(doc.positionAt(at), doc.positionAt(at + 13)) }));
+    const applied = edits.reverse().map(e => { const w = new vscode.WorkspaceEdit(); w.replace(doc.uri, e.range, '"short": "yes"'); return vscode.workspace.applyEdit(w); });
+    assert.ok((await Promise.all(applied)).every(Boolean));
+    const d = await waitFor('all eleven errors', () => { const x = ourDiagnostics(doc.uri).filter(y => y.code === 'short-not-boolean'); return x.length === 11 ? x : undefined; }, 20000);
+    assert.strictEqual(d.length, 11);
+    // The published problems are those of the document's current version, not of a stale one.
+    assert.ok(services.diagnostics.problemsFor(doc), 'no result for the current version');
+    assert.strictEqual(services.diagnostics.problemsFor(doc)!.filter(p => p.rule === 'short-not-boolean').length, 11);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('lints a large file off the extension host thread, on open and save only past the size setting', async () => {
     // ~1.2 MB: over the worker threshold (1 MB) and over a lowered on-save-only setting.
     const fields = Array.from({ length: 14000 }, (_, i) => `{ "title": "f${i}", "value": "value number ${i} padded to make it longer", "short": true }`).join(',\n');

@@ -231,6 +231,27 @@ describe('live preview', () => {
     await htmlWhere('placeholders again', (h, d) => byTestId(d, 'image-placeholder').length > 0 && d.querySelectorAll('img').length === 0);
   });
 
+  it('renders a payload too big to show whole: the leading part, with a note saying what is left out', async function () {
+    this.timeout(90000); // lint and render in the workers, on a busy machine
+    const attachments = Array.from({ length: 4000 }, (_, i) => ({ fallback: `Build ${i}`, color: 'good', text: `Build **${i}** passed, all tests green, see the log for details` }));
+    await write('huge.incoming.json', { text: 'Nightly builds', attachments });
+    await open('huge.incoming.json');
+    // Cheap string checks while waiting (the HTML is large); parse once it is there.
+    const html = await waitFor('the truncated preview', async () => {
+      const h = (await currentHtml()) ?? '';
+      return h.includes('data-testid="preview-truncated"') && h.includes('Build <strong>0</strong> passed') ? h : undefined;
+    }, 60000);
+    const dom = parse(html);
+    const note = byTestId(dom, 'preview-truncated')[0].text;
+    assert.match(note, /This payload is \d+ KB, too big to preview whole/);
+    assert.match(note, /the first [\d,]+ of 4,000 items of "attachments"/);
+    const shown = byTestId(dom, 'attachment').length;
+    assert.ok(shown > 100 && shown < 4000, `${shown} attachments rendered`);
+    assert.ok(!dom.text.includes('Build 3999'), 'the last attachment is rendered');
+    await open('rich.incoming.json');
+    await waitFor('the small payload, whole', async () => { const h = (await currentHtml()) ?? ''; return h.includes('<title>Preview: rich.incoming.json</title>') && !h.includes('preview-truncated') || undefined; }, 60000);
+  });
+
   it('forgets the HTML when the panel is closed', async () => {
     const { tab } = previewTabs()[0];
     await vscode.window.tabGroups.close(tab);

@@ -22,12 +22,15 @@ import type { Worker } from 'worker_threads';
 import { lint, LintOptions } from './lint';
 import type { Kind, Problem } from './problem';
 
-export interface WorkerRequest {
-  id: number;
-  text: string;
-  kind: Kind;
-  options?: LintOptions;
-}
+/**
+ * To the worker: a whole text to lint; or a text in slices: `part`s, then `end` (lint what came) or
+ * `drop` (forget it: the text changed meanwhile).
+ */
+export type WorkerRequest =
+  | { id: number; text: string; kind: Kind; options?: LintOptions }
+  | { id: number; part: string }
+  | { id: number; end: true; kind: Kind; options?: LintOptions }
+  | { id: number; drop: true };
 
 export type WorkerResponse = { id: number; problems: Problem[] } | { id: number; error: string };
 
@@ -39,10 +42,14 @@ export interface LintRunnerOptions {
 }
 
 interface Pending {
-  resolve(p: Problem[]): void;
+  resolve(p: Problem[] | undefined): void;
   reject(e: Error): void;
-  req: WorkerRequest;
+  /** The whole-text request, answered on this thread if the worker dies; sliced requests resolve undefined then. */
+  req?: { text: string; kind: Kind; options?: LintOptions };
 }
+
+/** Gives the next slice of a text, or undefined at its end. */
+export type TextSlices = () => string | undefined;
 
 export class LintRunner {
   private worker: Worker | undefined;
@@ -51,6 +58,8 @@ export class LintRunner {
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private broken = false;
   private disposed = false;
+  /** Sliced texts being handed over (the worker must not stop as idle meanwhile). */
+  private slicing = 0;
   readonly workerThreshold: number;
   private readonly idleMs: number;
 
@@ -69,7 +78,7 @@ export class LintRunner {
       // the executor runs now: lint throws synchronously, the promise rejects with what it threw
       return new Promise<Problem[]>(resolve => resolve(lint(text, kind, options)));
     }
-    const req: WorkerRequest = { id: this.nextId++, text, kind, options: options?.disabledRules || options?.profile ? { disabledRules: options.disabledRules ? [...options.disabledRules] : undefined, profile: options.profile } : undefined };
+    const req = { id: this.nextId++, text, kind, options: copyOptions(options) };
     return new Promise<Problem[]>((resolve, reject) => {
       let w: Worker;
       try {
@@ -79,11 +88,54 @@ export class LintRunner {
         resolve(lint(text, kind, options));
         return;
       }
-      this.pending.set(req.id, { resolve, reject, req });
-      if (this.idleTimer) clearTimeout(this.idleTimer);
-      this.idleTimer = undefined;
-      w.ref();
-      w.postMessage(req);
+      this.pending.set(req.id, { resolve: p => resolve(p ?? []), reject, req });
+      this.busy(w);
+      w.postMessage(req satisfies WorkerRequest);
+    });
+  }
+
+  /**
+   * Lints a text that the caller hands over in slices, one slice per turn of the event loop, so that
+   * even building a 10 MB text (a document's getText() joins its lines: ~150 ms of CPU at 10 MB) never
+   * blocks the calling thread for long; the worker joins the slices. Gives up, resolving undefined,
+   * as soon as `stale()` says the text changed; also resolves undefined if the worker dies meanwhile
+   * (the runner then lints on this thread: call again). Without a worker, lints the joined slices here.
+   */
+  async lintSlices(next: TextSlices, kind: Kind, options?: LintOptions, stale: () => boolean = () => false): Promise<Problem[] | undefined> {
+    let w: Worker | undefined;
+    if (!this.broken && !this.disposed) {
+      try {
+        w = this.ensureWorker();
+      } catch {
+        this.broken = true;
+      }
+    }
+    if (!w) {
+      const parts: string[] = [];
+      for (let part = next(); part !== undefined; part = next()) parts.push(part);
+      return lint(parts.join(''), kind, options);
+    }
+    const id = this.nextId++;
+    this.busy(w);
+    this.slicing++;
+    try {
+      for (let part = next(); part !== undefined; part = next()) {
+        w.postMessage({ id, part } satisfies WorkerRequest);
+        await new Promise<void>(r => setImmediate(r));
+        if (this.worker !== w) return undefined; // died or disposed: the caller tries again
+        if (stale()) {
+          w.postMessage({ id, drop: true } satisfies WorkerRequest);
+          return undefined;
+        }
+      }
+    } finally {
+      this.slicing--;
+      if (this.pending.size === 0 && this.slicing === 0) this.idle();
+    }
+    return new Promise<Problem[] | undefined>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.busy(w);
+      w.postMessage({ id, end: true, kind, options: copyOptions(options) } satisfies WorkerRequest);
     });
   }
 
@@ -115,7 +167,7 @@ export class LintRunner {
       this.pending.delete(res.id);
       if ('error' in res) p.reject(new Error(res.error));
       else p.resolve(res.problems);
-      if (this.pending.size === 0) this.idle();
+      if (this.pending.size === 0 && this.slicing === 0) this.idle();
     });
     const fail = () => {
       if (this.worker !== w) return;
@@ -131,6 +183,7 @@ export class LintRunner {
   }
 
   private finishInline(p: Pending): void {
+    if (!p.req) { p.resolve(undefined); return; }
     try {
       p.resolve(lint(p.req.text, p.req.kind, p.req.options));
     } catch (e) {
@@ -138,15 +191,26 @@ export class LintRunner {
     }
   }
 
+  private busy(w: Worker): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    w.ref();
+  }
+
   private idle(): void {
     this.worker?.unref();
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => {
       const w = this.worker;
-      if (!w || this.pending.size > 0) return;
+      if (!w || this.pending.size > 0 || this.slicing > 0) return;
       this.worker = undefined;
       void w.terminate();
     }, this.idleMs);
     this.idleTimer.unref?.();
   }
+}
+
+function copyOptions(options: LintOptions | undefined): LintOptions | undefined {
+  // plain data for postMessage: the rules list copied out of a possibly frozen settings array, the profile as is
+  return options?.disabledRules || options?.profile ? { disabledRules: options.disabledRules ? [...options.disabledRules] : undefined, profile: options.profile } : undefined;
 }

@@ -1,7 +1,7 @@
 import { esc } from './html';
 import { previewCsp } from './render';
 
-interface MessageDocumentInput {
+export interface MessageDocumentInput {
   title: string;
   heading: string;
   /** Trusted, fixed markup written by the extension; never payload text. */

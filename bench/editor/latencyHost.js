@@ -1,0 +1,112 @@
+'use strict';
+// Runs in the extension host (see bench/editor-latency.mjs): edit → diagnostics, ours against VS Code's
+// JSON language service with the strict schema. For each size, the same edit (a field's `"short": true`
+// ⇄ `"short": "yes"`) is applied alternately to ours-<size>.incoming.json (our linter; the JSON service
+// also sees it, with the extension's lenient schema, as in real use) and to peer-<size>.json (no
+// payload kind for our linter: only the JSON service, with the strict schema). Each edit is timed from
+// just before WorkspaceEdit is applied to the onDidChangeDiagnostics event after which that side's
+// diagnostics show the edit: ours have a `short-not-boolean` problem exactly when "yes" is in the
+// text; the JSON service has a problem exactly then. Both sides include VS Code's 50 ms
+// diagnostics-event delay. Writes { bench: { sizes: [...] } } to the harness's stats file.
+const fs = require('fs');
+const path = require('path');
+const vscode = require('vscode');
+
+const EXTENSION_ID = 'mattermost-payloads.mattermost-payloads';
+const EDITS = Number(process.env.MMP_BENCH_EDITS || 30);
+const WARMUP = 3;
+const EDIT_TIMEOUT_MS = 20000;
+
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+function writeStats(stats) {
+  if (process.env.MMP_STATS_FILE) fs.writeFileSync(process.env.MMP_STATS_FILE, JSON.stringify(stats));
+}
+
+const sides = {
+  ours: {
+    file: size => `ours-${size}.incoming.json`,
+    shows: (uri, on) => vscode.languages.getDiagnostics(uri).some(d => d.source === 'Mattermost' && d.code === 'short-not-boolean') === on,
+  },
+  peer: {
+    file: size => `peer-${size}.json`,
+    shows: (uri, on) => (vscode.languages.getDiagnostics(uri).filter(d => d.source !== 'Mattermost').length > 0) === on,
+  },
+};
+
+/** Resolves with ms from `start` to the diagnostics event after which `ok()` holds, or rejects on timeout. */
+function diagnosticsWhere(uri, ok, start) {
+  return new Promise((resolve, reject) => {
+    const key = uri.toString();
+    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`no diagnostics for ${path.basename(uri.fsPath)} within ${EDIT_TIMEOUT_MS} ms`)); }, EDIT_TIMEOUT_MS);
+    const sub = vscode.languages.onDidChangeDiagnostics(e => {
+      if (!e.uris.some(u => u.toString() === key) || !ok()) return;
+      const ms = performance.now() - start;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(ms);
+    });
+  });
+}
+
+async function toggle(side, doc, on) {
+  const text = doc.getText();
+  const from = on ? '"short": true' : '"short": "yes"';
+  const at = text.indexOf(from);
+  if (at < 0) throw new Error(`${from} not found in ${path.basename(doc.uri.fsPath)}`);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + from.length)), on ? '"short": "yes"' : '"short": true');
+  const start = performance.now();
+  const arrived = diagnosticsWhere(doc.uri, () => sides[side].shows(doc.uri, on), start);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error('the edit was not applied');
+  return arrived;
+}
+
+async function measureSize(folder, size) {
+  const docs = {};
+  for (const side of Object.keys(sides)) {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, sides[side].file(size)));
+    docs[side] = doc;
+    await vscode.window.showTextDocument(doc, { preview: false, viewColumn: side === 'ours' ? vscode.ViewColumn.One : vscode.ViewColumn.Two });
+  }
+  // Both sides have validated the opened text (clean: no problem on either side).
+  await sleep(1500);
+  const times = { ours: [], peer: [] };
+  const state = { ours: false, peer: false };
+  for (let i = 0; i < WARMUP + EDITS; i++) {
+    for (const side of Object.keys(sides)) {
+      state[side] = !state[side];
+      const ms = await toggle(side, docs[side], state[side]);
+      if (i >= WARMUP) times[side].push(ms);
+      await sleep(60); // let the other side's pending event (if any) flush, as between keystrokes
+    }
+  }
+  // Leave the files as they were and close them, so the next size runs alone.
+  for (const side of Object.keys(sides)) {
+    if (state[side]) await toggle(side, docs[side], false);
+    await docs[side].save();
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  return { size, bytes: docs.ours.getText().length, edits: EDITS, ours: times.ours, peer: times.peer };
+}
+
+async function run() {
+  const stats = { passed: 0, failed: 0, pending: 0, failures: [] };
+  try {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    if (!ext) throw new Error('the extension is not loaded');
+    await ext.activate();
+    const folder = vscode.workspace.workspaceFolders[0].uri;
+    const sizes = JSON.parse(fs.readFileSync(path.join(folder.fsPath, 'sizes.json'), 'utf8'));
+    const results = [];
+    for (const size of sizes) results.push(await measureSize(folder, size));
+    stats.passed = 1;
+    stats.bench = { sizes: results };
+  } catch (e) {
+    stats.failed = 1;
+    stats.failures.push({ title: 'editor latency', error: e && e.stack || String(e) });
+  }
+  writeStats(stats);
+}
+
+module.exports = { run };

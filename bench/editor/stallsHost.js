@@ -1,0 +1,192 @@
+'use strict';
+// Runs in the extension host (see bench/stalls.mjs): the longest block of the extension host's event
+// loop while each feature works on a big payload. A probe timer (every 2 ms) records the largest gap
+// between its ticks beyond the 2 ms (wall clock) and the most CPU time this thread used within one
+// gap (the scheduler's accounting, which a busy machine does not inflate); nothing else of the
+// benchmark runs meanwhile (it only awaits). Each feature row is run REPS times.
+// "control" rows do the same editor action on a file that is not a payload (VS Code alone: its own
+// document sync and JSON language client share this thread), so a block there is not ours.
+const fs = require('fs');
+const path = require('path');
+const vscode = require('vscode');
+
+const EXTENSION_ID = 'mattermost-payloads.mattermost-payloads';
+const PREVIEW = 'mattermostPayloads.openPreviewToSide';
+const CURRENT_HTML = 'mattermostPayloads.preview.currentHtml';
+const REPS = Number(process.env.MMP_BENCH_REPS || 3);
+const TICK_MS = 2;
+
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+function writeStats(stats) {
+  if (process.env.MMP_STATS_FILE) fs.writeFileSync(process.env.MMP_STATS_FILE, JSON.stringify(stats));
+}
+
+/**
+ * On-CPU time of this (the extension host's main) thread in ms, from the scheduler's own accounting
+ * (/proc/<pid>/task/<pid>/schedstat, nanoseconds); undefined where Linux does not offer it.
+ */
+const SCHEDSTAT = `/proc/${process.pid}/task/${process.pid}/schedstat`;
+function threadCpuMs() {
+  try {
+    return Number(fs.readFileSync(SCHEDSTAT, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts the probe; stop() returns { wall, cpu }: the longest gap between two ticks beyond TICK_MS
+ * (wall clock), and the most CPU time this thread used within one such gap. On a busy machine a
+ * gap also holds the time the thread waited for a core; the CPU figure is the block itself.
+ */
+function probe() {
+  let last = performance.now();
+  let lastCpu = threadCpuMs();
+  let wall = 0;
+  let cpu = 0;
+  let timer;
+  const sample = () => {
+    const now = performance.now();
+    const nowCpu = threadCpuMs();
+    wall = Math.max(wall, now - last - TICK_MS);
+    if (nowCpu !== undefined && lastCpu !== undefined) cpu = Math.max(cpu, nowCpu - lastCpu);
+    last = now;
+    lastCpu = nowCpu;
+  };
+  const tick = () => {
+    sample();
+    timer = setTimeout(tick, TICK_MS);
+  };
+  timer = setTimeout(tick, TICK_MS);
+  return () => {
+    clearTimeout(timer);
+    sample();
+    return { wall: Math.max(wall, 0), cpu: threadCpuMs() === undefined ? undefined : cpu };
+  };
+}
+
+async function waitFor(what, check, timeoutMs = 60000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+async function insertAt(doc, offset, text) {
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(doc.uri, doc.positionAt(offset), text);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error('the edit was not applied');
+}
+
+/** A place inside the first attachment's "color" value, and its key, for completion and hover. */
+function spots(doc) {
+  const text = doc.getText(new vscode.Range(0, 0, 400, 0));
+  const colour = text.indexOf('"color": "') + '"color": "'.length;
+  const title = text.indexOf('"title"') + 2;
+  return { colour: doc.positionAt(colour), title: doc.positionAt(title) };
+}
+
+async function run() {
+  const stats = { passed: 0, failed: 0, pending: 0, failures: [] };
+  const rows = [];
+  try {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    if (!ext) throw new Error('the extension is not loaded');
+    const api = await ext.activate();
+    const diagnostics = api && api.services && api.services.diagnostics;
+    if (!diagnostics) throw new Error('the extension gave no test API (not in test mode?)');
+    const folder = vscode.workspace.workspaceFolders[0].uri;
+    const { files } = JSON.parse(fs.readFileSync(path.join(folder.fsPath, 'stalls.json'), 'utf8'));
+    const open = async name => {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, name));
+      await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.One });
+      return doc;
+    };
+    const big = await open(files.big);
+    const typing = await open(files.typing);
+    const control = await open(files.control);
+    await waitFor('the first lints', () => diagnostics.problemsFor(big) && diagnostics.problemsFor(typing));
+    await sleep(3000); // let the JSON language server and the workbench settle
+
+    const measure = async (feature, action, body, { reps = REPS, control: isControl = false, size } = {}) => {
+      const runs = [];
+      for (let i = 0; i < reps; i++) {
+        const stop = probe();
+        await body(i);
+        runs.push(stop());
+        await sleep(300);
+      }
+      rows.push({ feature, action, size, control: isControl, wall: runs.map(r => r.wall), cpu: runs.every(r => r.cpu !== undefined) ? runs.map(r => r.cpu) : undefined });
+    };
+    const bigSize = `${(big.getText().length / 1024 / 1024).toFixed(1)} MB`;
+    const typingSize = `${(typing.getText().length / 1024 / 1024).toFixed(1)} MB`;
+
+    await measure('(idle)', 'nothing runs: the probe alone, for the machine\'s noise', () => sleep(1000), { control: true });
+
+    // Linting: the whole document, as on open and on save (in the worker).
+    await measure('linting', 'lint on open / save', async () => { await diagnostics.lintNow(big, true); }, { size: bigSize });
+    // Typing: edits to a payload linted as you type (in the worker; coalesced), until its lint has run.
+    await vscode.window.showTextDocument(typing, { preview: false });
+    await measure('linting', 'typing (5 edits) until the diagnostics follow', async i => {
+      for (let k = 0; k < 5; k++) await insertAt(typing, 1, ' ');
+      const version = typing.version;
+      await waitFor('the lint of the typed text', () => diagnostics.problemsFor(typing) && typing.version === version);
+    }, { size: typingSize });
+    await measure('linting', 'typing (5 edits), 10 MB (linted on save only)', async () => {
+      for (let k = 0; k < 5; k++) await insertAt(big, 1, ' ');
+      await sleep(400);
+    }, { size: bigSize });
+    await measure('(control)', 'typing (5 edits) in a non-payload file of the same size', async () => {
+      for (let k = 0; k < 5; k++) await insertAt(control, 1, ' ');
+      await sleep(400);
+    }, { size: bigSize, control: true });
+
+    // The preview: open it on the big payload, then an edit re-renders it.
+    await vscode.window.showTextDocument(big, { preview: false, viewColumn: vscode.ViewColumn.One });
+    await measure('preview', 'open the preview', async () => {
+      await vscode.commands.executeCommand(PREVIEW);
+      await waitFor('the preview of the big payload', async () => /preview-truncated/.test(await vscode.commands.executeCommand(CURRENT_HTML) || ''));
+    }, { reps: 1, size: bigSize });
+    await measure('preview', 'edit → the preview follows', async i => {
+      const before = await vscode.commands.executeCommand(CURRENT_HTML);
+      await insertAt(big, 1, ' ');
+      await waitFor('the re-rendered preview', async () => (await vscode.commands.executeCommand(CURRENT_HTML)) !== before);
+    }, { size: bigSize });
+    await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
+    await vscode.window.showTextDocument(big, { preview: false, viewColumn: vscode.ViewColumn.One });
+
+    // Completion and hover: ours come from VS Code's JSON language server (separate process) through
+    // the extension's schemas; this thread only forwards them. Code actions and code lenses are ours.
+    const at = spots(big);
+    await measure('completion', 'a value inside an attachment', async () => {
+      await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', big.uri, at.colour);
+    }, { size: bigSize });
+    await measure('hover', 'a property key', async () => {
+      await vscode.commands.executeCommand('vscode.executeHoverProvider', big.uri, at.title);
+    }, { size: bigSize });
+    await measure('quick fixes', 'code actions at a position', async () => {
+      await vscode.commands.executeCommand('vscode.executeCodeActionProvider', big.uri, new vscode.Range(at.colour, at.colour));
+    }, { size: bigSize });
+    await measure('code lens', 'send / preview lenses', async () => {
+      await vscode.commands.executeCommand('vscode.executeCodeLensProvider', big.uri);
+    }, { size: bigSize });
+
+    for (const doc of [big, typing, control]) {
+      await vscode.window.showTextDocument(doc, { preview: false });
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+    stats.passed = 1;
+    stats.bench = { rows };
+  } catch (e) {
+    stats.failed = 1;
+    stats.failures.push({ title: 'stalls', error: e && e.stack || String(e) });
+    stats.bench = { rows, error: e && e.message || String(e) };
+  }
+  writeStats(stats);
+}
+
+module.exports = { run };
