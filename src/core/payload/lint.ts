@@ -14,7 +14,7 @@ import { RULES, rulesFor } from './rules/index';
 import type { Rule } from './rules/index';
 import { shortReplacement } from './rules/short-not-boolean';
 import type { FixBuilder, FixTools, Report, RuleContext } from './rules/types';
-import { handledElsewhere, unknownKeyMessage } from './rules/unknown-key';
+import { handledElsewhere, unknownKeyMessage, unknownKeySeverity } from './rules/unknown-key';
 import { describeType, label, releaseLists, utf8Length } from './rules/walk';
 import { shapeOf } from './shapes';
 import { schemaIssues } from './validate';
@@ -213,7 +213,7 @@ export function lint(text: string, kind: Kind, options?: LintOptions): Problem[]
   for (const u of norm.unknown) {
     if (u.path.length === 1 && u.key === '$schema') continue;
     if (handledElsewhere(kind, u.path, u.key)) continue;
-    push({ rule: 'unknown-key', path: u.path, target: 'key', message: unknownKeyMessage(kind, u.path, u.key, u.parent) });
+    push({ rule: 'unknown-key', path: u.path, target: 'key', message: unknownKeyMessage(kind, u.path, u.key, u.parent), severity: unknownKeySeverity(kind, u.path, u.key) });
   }
 
   for (const issue of schemaIssues(kind, root)) {
@@ -247,7 +247,7 @@ export function lint(text: string, kind: Kind, options?: LintOptions): Problem[]
   try {
     // one context for all rules (they report synchronously, while their check runs)
     let id = '';
-    const ctx: RuleContext = { kind, root, report: r => push({ rule: id, path: r.path, target: r.target, sub: r.sub, message: r.message, fix: r.fix }) };
+    const ctx: RuleContext = { kind, root, text, report: r => push({ rule: id, path: r.path, target: r.target, sub: r.sub, message: r.message, fix: r.fix, severity: r.severity }) };
     for (const rule of checksFor(kind)) {
       if (!on(rule.id)) continue;
       id = rule.id;
@@ -319,7 +319,7 @@ function place(pending: Pending[], locator: ScanLocator, text: string, actualPat
         fix = undefined;
       }
     }
-    const problem: Problem = { rule: p.rule, severity: severityOf(p.rule), message: p.message, start: r.start, end: r.end, path };
+    const problem: Problem = { rule: p.rule, severity: p.severity ?? severityOf(p.rule), message: p.message, start: r.start, end: r.end, path };
     if (fix) problem.fix = fix;
     problems.push(problem);
   }

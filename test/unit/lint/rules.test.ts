@@ -41,7 +41,7 @@ const CASES: Case[] = [
   { rule: 'duplicate-key', kind: 'incoming', bad: '{"Text": "first", "text": "second"}', range: '"Text"', good: '{"text": "second"}' },
   { rule: 'unknown-key', kind: 'incoming', bad: '{"text": "a", "blocks": []}', range: '"blocks"', good: '{"text": "a"}', says: 'Block Kit' },
   { rule: 'unknown-key', kind: 'outgoing', bad: '{"text": "a", "channel": "town-square"}', range: '"channel"', good: '{"text": "a"}' },
-  { rule: 'unknown-key', kind: 'incoming', bad: '{"text": "a", "mrkdwn": true}', range: '"mrkdwn"', good: '{"text": "a", "$schema": "mattermost-payloads://schemas/incoming.json"}' },
+  { rule: 'unknown-key', kind: 'incoming', bad: '{"text": "a", "as_user": true}', range: '"as_user"', good: '{"text": "a", "$schema": "mattermost-payloads://schemas/incoming.json"}' },
   { rule: 'unknown-key', kind: 'incoming', bad: A('{"fallback": "f", "colour": "good"}'), range: '"colour"', good: A('{"fallback": "f", "color": "good"}'), says: 'did you mean `color`' },
   { rule: 'no-text', kind: 'incoming', bad: '{"text": ""}', range: '""', good: '{"text": "", "attachments": []}', says: 'web.incoming_webhook.text.app_error' },
   { rule: 'no-text', kind: 'incoming', bad: '{"attachments": null}', range: 'null', good: '{"text": " "}' },
