@@ -1,5 +1,7 @@
+// Follows MATTERMOST_RULES.md §4.3 (ephemeral command responses: `[]`/all-null attachments are null
+// after decode) and §4.4 (outgoing responses: a text key or non-empty attachments).
 import { Rule } from './types';
-import { has, isObject, responses } from './walk';
+import { has, isObject, noAttachments, responses } from './walk';
 
 export const nothingPosted: Rule = {
   id: 'nothing-posted',
@@ -26,7 +28,7 @@ export const nothingPosted: Rule = {
       const text = v.text;
       const att = v.attachments;
       if (!(text === undefined || text === null || text === '')) continue;
-      if (!(att === undefined || att === null)) continue;
+      if (!noAttachments(att)) continue;
       ctx.report({
         path: has(v, 'text') ? [...path, 'text'] : path,
         target: has(v, 'text') ? 'value' : 'open',

@@ -49,6 +49,17 @@ export function str(v: unknown, key: string): string {
   return typeof s === 'string' ? s : '';
 }
 
+/**
+ * True when `attachments` comes out of the server's decoding as null: absent, null, `[]`, or only
+ * `null` entries (StringifyMessageAttachmentFieldValue returns a nil slice; MATTERMOST_RULES.md §1.3, §4.3).
+ */
+export function noAttachments(list: unknown): boolean {
+  if (list === undefined || list === null) return true;
+  if (!Array.isArray(list)) return false;
+  for (let i = 0; i < list.length; i++) if (list[i] !== null) return false;
+  return true;
+}
+
 /** The top-level response and, for slash commands, each `extra_responses` entry. */
 export function responses(root: unknown, kind: Kind): At[] {
   if (!isObject(root)) return [];
