@@ -1,3 +1,5 @@
+// Follows MATTERMOST_RULES.md §6.2 (REST: no splitting) and §4.3 (only in_channel command posts go
+// through Post.IsValid; ephemeral ones are shown whatever their length).
 import { MAX_POST_RUNES } from './text-split';
 import { Rule } from './types';
 import { isObject, responses, runeCount } from './walk';
@@ -5,12 +7,13 @@ import { isObject, responses, runeCount } from './walk';
 export const messageTooLong: Rule = {
   id: 'message-too-long',
   severity: 'error',
-  description: 'A REST post message or slash-command text over 16383 characters, which is rejected (not split).',
+  description: 'A REST post message or in_channel slash-command text over 16383 characters, which is rejected (not split).',
   kinds: ['post', 'command'],
   check(ctx) {
     if (!isObject(ctx.root)) return;
     const key = ctx.kind === 'post' ? 'message' : 'text';
     for (const { v, path } of responses(ctx.root, ctx.kind)) {
+      if (ctx.kind === 'command' && v.response_type !== 'in_channel') continue;
       const t = v[key];
       if (typeof t !== 'string' || t.length <= MAX_POST_RUNES) continue;
       const n = runeCount(t);

@@ -1,5 +1,6 @@
+// Follows MATTERMOST_RULES.md §1.3 step 5 (the type is forced when attachments survive decoding, step 2).
 import { Rule } from './types';
-import { isObject } from './walk';
+import { isObject, noAttachments } from './walk';
 
 export const typeOverwritten: Rule = {
   id: 'type-overwritten',
@@ -8,7 +9,7 @@ export const typeOverwritten: Rule = {
   kinds: ['incoming'],
   check(ctx) {
     const r = ctx.root;
-    if (!isObject(r) || !Array.isArray(r.attachments) || r.attachments.length === 0) return;
+    if (!isObject(r) || !Array.isArray(r.attachments) || noAttachments(r.attachments)) return;
     if (typeof r.type !== 'string' || r.type === '' || r.type === 'slack_attachment') return;
     ctx.report({
       path: ['type'],

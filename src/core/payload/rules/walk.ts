@@ -60,6 +60,25 @@ export function noAttachments(list: unknown): boolean {
   return true;
 }
 
+/** A slash-command response Mattermost shows as an ephemeral post (response_type absent, "" or "ephemeral"). */
+export function isEphemeral(kind: Kind, response: unknown): boolean {
+  if (kind !== 'command' || !isObject(response)) return false;
+  const rt = response.response_type;
+  return rt === undefined || rt === null || rt === '' || rt === 'ephemeral';
+}
+
+/**
+ * False for the parts of an ephemeral slash-command response: ephemeral posts are never saved, so
+ * Post.IsValid and the log-only ValidateProps never run on them (MATTERMOST_RULES.md §2.4, §4.3).
+ * `at` is an attachment, field or action found by the walkers below.
+ */
+export function validated(root: unknown, kind: Kind, at: At<unknown>): boolean {
+  if (kind !== 'command') return true;
+  const p = at.path;
+  const response = p[0] === 'extra_responses' ? get(root, 'extra_responses') : root;
+  return !isEphemeral(kind, p[0] === 'extra_responses' ? (Array.isArray(response) ? response[p[1] as number] : undefined) : response);
+}
+
 /** The top-level response and, for slash commands, each `extra_responses` entry. */
 export function responses(root: unknown, kind: Kind): At[] {
   if (!isObject(root)) return [];
