@@ -82,7 +82,7 @@ describe('corrections of issue 11 (MATTERMOST_RULES.md §1–§7, 11.6 source)',
 
   describe('§2.4: a numeric attachment ts is logged as invalid', () => {
     it('1700000000 → warning "logged"', () => one(A('{"fallback": "f", "ts": 1700000000}'), 'incoming', 'attachment-ts', '1700000000', 'warning', /logs "Invalid post props"/));
-    it('a fractional number too', () => one(A('{"fallback": "f", "ts": 1700000000.5}'), 'command', 'attachment-ts', '1700000000.5', 'warning'));
+    it('a fractional number too', () => one(A('{"fallback": "f", "ts": 1700000000.5}'), 'outgoing', 'attachment-ts', '1700000000.5', 'warning'));
     it('the fix quotes it', () => {
       const p = one(A('{"fallback": "f", "ts": 1700000000}'), 'outgoing', 'attachment-ts', '1700000000', 'warning');
       assert.deepStrictEqual(p.fix?.edits.map(e => e.newText), ['"1700000000"']);

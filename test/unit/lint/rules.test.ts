@@ -69,7 +69,7 @@ const CASES: Case[] = [
   { rule: 'invalid-url', kind: 'incoming', bad: '{"text": "a", "icon_url": "/img/bot.png"}', range: '"/img/bot.png"', good: '{"text": "a"}' },
   { rule: 'link-without-label', kind: 'incoming', bad: A('{"fallback": "f", "title_link": "https://e.com"}'), range: '"title_link"', good: A('{"fallback": "f", "title": "T", "title_link": "https://e.com"}') },
   { rule: 'link-without-label', kind: 'incoming', bad: A('{"fallback": "f", "author_link": "https://e.com"}'), range: '"author_link"', good: A('{"fallback": "f", "author_name": "A", "author_link": "https://e.com"}') },
-  { rule: 'attachment-ts', kind: 'incoming', bad: A('{"fallback": "f", "ts": true}'), range: 'true', good: A('{"fallback": "f", "ts": 1700000000}') },
+  { rule: 'attachment-ts', kind: 'incoming', bad: A('{"fallback": "f", "ts": true}'), range: 'true', good: A('{"fallback": "f", "ts": "1700000000"}') },
   { rule: 'field-value-format', kind: 'incoming', bad: A('{"fallback": "f", "fields": [{"value": 1234567}]}'), range: '1234567', good: A('{"fallback": "f", "fields": [{"value": 123456}]}'), says: '`1.234567e+06`' },
   { rule: 'field-value-format', kind: 'command', bad: '{"text": "t", "attachments": [{"fallback": "f", "fields": [{"value": 20231105}]}]}', range: '20231105', good: '{"text": "t", "attachments": [{"fallback": "f", "fields": [{"value": "20231105"}]}]}', says: '`2.0231105e+07`' },
   { rule: 'field-value-format', kind: 'incoming', bad: A('{"fallback": "f", "fields": [{"value": {"k": "v"}}]}'), range: '{"k": "v"}', good: A('{"fallback": "f", "fields": [{"value": true}]}'), says: '`map[k:v]`' },

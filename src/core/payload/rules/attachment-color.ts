@@ -1,6 +1,7 @@
+// Follows MATTERMOST_RULES.md §2.4 (only logged); ephemeral command responses are never validated (§4.3).
 import { ONLY_LOGGED } from '../consequence';
 import { MESSAGE_KINDS, Rule } from './types';
-import { attachments } from './walk';
+import { attachments, validated } from './walk';
 
 export const attachmentColor: Rule = {
   id: 'attachment-color',
@@ -12,6 +13,7 @@ export const attachmentColor: Rule = {
       const c = a.v.color;
       if (typeof c !== 'string' || c === '') continue;
       if (c === 'good' || c === 'warning' || c === 'danger' || /^#[0-9a-fA-F]{6}$/.test(c)) continue;
+      if (!validated(ctx.root, ctx.kind, a)) continue;
       const path = [...a.path, 'color'];
       let fixed: string | undefined;
       const short = /^#?([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])$/.exec(c);
