@@ -1,3 +1,4 @@
+// Follows MATTERMOST_RULES.md §1.1 and §4.4: both webhook kinds drop these props and overwrite webhook_display_name.
 import { Rule } from './types';
 import { get, isObject } from './walk';
 
@@ -18,7 +19,7 @@ export const reservedProp: Rule = {
     if (!isObject(props)) return;
     for (const key of Object.keys(props)) {
       let message = DROPPED[key];
-      if (!message && key === 'webhook_display_name' && ctx.kind === 'incoming') {
+      if (!message && key === 'webhook_display_name') {
         message = 'Mattermost overwrites `props.webhook_display_name` with the hook\'s display name.';
       }
       if (message) ctx.report({ path: ['props', key], target: 'key', message });
