@@ -228,7 +228,7 @@ export function lint(text: string, kind: Kind, options?: LintOptions): Problem[]
               return { title: `Change to ${repl}`, edits: [{ start: r.start, end: r.end, newText: String(repl) }] };
             };
       const message = inProps
-        ? `Mattermost stores the post, but cannot read this attachment (only logged): \`short\` must be true or false, not ${JSON.stringify(actual)}.`
+        ? `Mattermost stores the post without this attachment (it does not decode): \`short\` must be true or false, not ${JSON.stringify(actual)}.`
         : `${rejectPhrase(kind)}: \`short\` must be true, false, "true" or "false", not ${JSON.stringify(actual)}.`;
       push({ rule: inProps ? 'props-attachment-type' : 'short-not-boolean', path, message, fix });
       continue;
@@ -237,7 +237,7 @@ export function lint(text: string, kind: Kind, options?: LintOptions): Problem[]
       push({
         rule: 'props-attachment-type',
         path: issue.path,
-        message: `Mattermost stores the post, but cannot read this attachment (only logged): \`${label(issue.path.slice(2))}\` must be ${(issue.expected ?? []).filter(t => t !== 'null').join(' or ')}, not ${describeType(actual)}.`,
+        message: `Mattermost stores the post without this attachment (it does not decode): \`${label(issue.path.slice(2))}\` must be ${(issue.expected ?? []).filter(t => t !== 'null').join(' or ')}, not ${describeType(actual)}.`,
       });
       continue;
     }
