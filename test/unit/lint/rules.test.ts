@@ -49,7 +49,6 @@ const CASES: Case[] = [
   { rule: 'nothing-posted', kind: 'outgoing', bad: '{"response_type": "comment"}', range: '{', good: '{"text": ""}' },
   { rule: 'response-type', kind: 'command', bad: '{"response_type": "In_Channel", "text": "a"}', range: '"In_Channel"', good: '{"response_type": "in_channel", "text": "a"}', says: 'posts nothing' },
   { rule: 'response-null', kind: 'command', bad: '{"text": "a", "extra_responses": [null]}', range: 'null', good: '{"text": "a", "extra_responses": [{"text": "b"}]}', says: 'may' },
-  { rule: 'response-type', kind: 'outgoing', bad: '{"response_type": "in_channel", "text": "a"}', range: '"in_channel"', good: '{"response_type": "comment", "text": "a"}' },
   { rule: 'text-split', kind: 'incoming', bad: `{"text": "${LONG}"}`, range: '"text"', good: `{"text": "${'x'.repeat(16383)}"}`, says: 'into 3 posts' },
   { rule: 'message-too-long', kind: 'post', bad: `{"channel_id": "4xp9fdt3pbgtmj3rdtx4xnhxbr", "message": "${'😀'.repeat(16384)}"}`, range: '"message"', good: `{"channel_id": "4xp9fdt3pbgtmj3rdtx4xnhxbr", "message": "${'😀'.repeat(16383)}"}`, says: 'model.post.is_valid.message_length.app_error' },
   { rule: 'post-type', kind: 'incoming', bad: '{"text": "a", "type": "system_join_channel"}', range: '"system_join_channel"', good: '{"text": "a", "type": "custom_alert"}', says: '400' },

@@ -5,7 +5,7 @@ import { has, isObject, noAttachments, responses } from './walk';
 
 export const nothingPosted: Rule = {
   id: 'nothing-posted',
-  severity: 'warning',
+  severity: 'error',
   description: 'A response that makes Mattermost post nothing: an ephemeral command response without text or attachments, an outgoing response without a text key or attachments.',
   kinds: ['command', 'outgoing'],
   check(ctx) {

@@ -5,7 +5,7 @@ import { LINK_ROLES, markedTexts } from './walk';
 
 export const slackLink: Rule = {
   id: 'slack-link',
-  severity: 'information',
+  severity: 'warning',
   description: 'Slack <url|text> links where Mattermost does not convert them (title, author_name, footer, fallback, field titles, REST posts, main text with skip_slack_parsing): shown literally.',
   kinds: MESSAGE_KINDS,
   check(ctx) {
