@@ -3,6 +3,9 @@
  * at each boundary, through the public lint() API only: exact rule id, severity and the text of the range.
  */
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { detectKind } from '../../../src/core/payload/kinds';
 import { lint } from '../../../src/core/payload/lint';
 import type { Kind, Problem, Severity } from '../../../src/core/payload/problem';
 import { expectNone } from './helpers';
@@ -248,5 +251,43 @@ describe('severity means what the user loses (issue 11, item 2; docs/rule-severi
     it('<url|text> in a title shown literally → warning', () =>
       one(A('{"fallback": "f", "title": "see <https://e.com|docs>"}'), 'incoming', 'slack-link', '<https://e.com|docs>', 'warning'));
     it('Block Kit blocks in an attachment are not shown → warning', () => one(A('{"fallback": "f", "blocks": []}'), 'incoming', 'slack-blocks', '"blocks"', 'warning'));
+  });
+});
+
+/** test/fixtures/real/**: payloads real integrations send, all posted by the server as written. */
+function realPayloads(): { name: string; text: string }[] {
+  const root = path.resolve(__dirname, '../../../../test/fixtures/real');
+  const out: { name: string; text: string }[] = [];
+  const walk = (d: string) =>
+    fs.readdirSync(path.join(root, d), { withFileTypes: true }).forEach(e => {
+      const rel = d ? `${d}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(rel);
+      else if (e.name.endsWith('.json')) out.push({ name: rel, text: fs.readFileSync(path.join(root, rel), 'utf8') });
+    });
+  walk('');
+  return out.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+describe('payloads real integrations send (test/fixtures/real): no false error', () => {
+  const files = realPayloads();
+  it('the corpus is there (Jenkins, GitLab, Gitea, Grafana, Alertmanager, Uptime Kuma, Ansible, Apprise, Argo CD, Zabbix, …)', () => {
+    assert.ok(files.length >= 30, `${files.length} files`);
+    for (const tool of ['jenkins', 'gitlab', 'gitea', 'grafana', 'alertmanager', 'uptime-kuma', 'ansible', 'apprise', 'argocd', 'zabbix']) {
+      assert.ok(files.some(f => f.name.startsWith(`${tool}/`)), tool);
+    }
+  });
+  for (const f of files) {
+    it(`${f.name}: no error`, () => {
+      const k = detectKind(path.basename(f.name), f.text);
+      assert.ok(k, `no kind for ${f.name}`);
+      const errors = lint(f.text, k!.kind).filter(p => p.severity === 'error');
+      assert.deepStrictEqual(errors.map(p => `${p.rule}: ${p.message}`), []);
+    });
+  }
+  it('a Slack-style payload whose ignored keys change nothing visible gets only information', () => {
+    const f = files.find(x => x.name === 'slack-style/callback-id.incoming.json')!;
+    const problems = lint(f.text, 'incoming');
+    assert.ok(problems.length >= 6, JSON.stringify(problems));
+    assert.deepStrictEqual(problems.filter(p => p.severity !== 'information').map(p => p.rule), []);
   });
 });
