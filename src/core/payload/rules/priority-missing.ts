@@ -1,3 +1,4 @@
+// Follows MATTERMOST_RULES.md §1.1 (priority) and §1.3 step 9 (null priority.priority: 400).
 import { Rule } from './types';
 import { get, has, isObject } from './walk';
 
