@@ -1,13 +1,24 @@
-// Follows MATTERMOST_RULES.md §1.1 (priority) and §1.3 step 9 (null priority.priority: 400).
+// Follows MATTERMOST_RULES.md §1.1 (priority), §1.3 step 9 (null priority.priority: 400) and §6.2
+// (REST: metadata.priority on a reply is 400).
 import { Rule } from './types';
 import { get, has, isObject } from './walk';
 
 export const priorityMissing: Rule = {
   id: 'priority-missing',
   severity: 'error',
-  description: 'A priority object without priority.priority (or null), which fails the webhook post with 400.',
-  kinds: ['incoming', 'outgoing'],
+  description: 'A priority object without priority.priority (or null), which fails the webhook post with 400; a REST reply (root_id) with metadata.priority (400).',
+  kinds: ['incoming', 'outgoing', 'post'],
   check(ctx) {
+    if (ctx.kind === 'post') {
+      const mp = get(get(ctx.root, 'metadata'), 'priority');
+      const rootId = get(ctx.root, 'root_id');
+      if (mp === undefined || mp === null || typeof rootId !== 'string' || rootId === '') return;
+      ctx.report({
+        path: ['metadata', 'priority'],
+        message: 'Mattermost rejects the post (400 api.post.post_priority.priority_post_only_allowed_for_root_post.request_error): only a root post can have a priority, and this one has a `root_id`.',
+      });
+      return;
+    }
     const p = get(ctx.root, 'priority');
     if (!isObject(p)) return;
     if (p.priority !== undefined && p.priority !== null) return;
