@@ -26,8 +26,16 @@ export const postType: Rule = {
         });
         continue;
       }
-      if (KNOWN_POST_TYPES.includes(t) || t.startsWith('custom_')) continue;
       if (ctx.kind === 'incoming' && !noAttachments(v.attachments)) continue; // overwritten with slack_attachment
+      if (t === 'burn_on_read' && !(ctx.kind === 'command' && v.response_type !== 'in_channel')) {
+        ctx.report({
+          path: [...path, 'type'],
+          severity: 'warning',
+          message: 'Mattermost refuses `burn_on_read` posts (501) unless the server has an Enterprise Advanced licence, FeatureFlags.BurnOnRead and ServiceSettings.EnableBurnOnRead.',
+        });
+        continue;
+      }
+      if (KNOWN_POST_TYPES.includes(t) || t.startsWith('custom_')) continue;
       if (ctx.kind === 'command' && !system && v.response_type !== 'in_channel') continue; // another response_type posts nothing
       const hint = system ? '' : ` (a plugin type must start with \`custom_\`, e.g. ${JSON.stringify('custom_' + t)})`;
       let message: string;
