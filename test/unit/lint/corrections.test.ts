@@ -222,6 +222,20 @@ describe('corrections of issue 11 (MATTERMOST_RULES.md §1–§7, 11.6 source)',
   });
 });
 
+describe('other differences between the corrected reference and the rules', () => {
+  it('§6.2: metadata.priority on a REST reply → 400 (error, on the priority)', () =>
+    one(POST(`, "root_id": "${CH}", "metadata": {"priority": {"priority": "urgent"}}`), 'post', 'priority-missing', '{"priority": "urgent"}', 'error', 'priority_post_only_allowed_for_root_post'));
+  it('§6.2: metadata.priority on a root post is fine', () => expectNone(POST(', "metadata": {"priority": {"priority": "urgent"}}'), 'post', 'priority-missing'));
+  it('§1.4: burn_on_read needs a licence and two settings, else 501: a warning that says unless', () =>
+    one('{"text": "a", "type": "burn_on_read"}', 'incoming', 'post-type', '"burn_on_read"', 'warning', /501.*unless/));
+  it('§1.4: burn_on_read with attachments is overwritten, not reported by post-type', () =>
+    expectNone('{"type": "burn_on_read", "attachments": [{"text": "x"}]}', 'incoming', 'post-type'));
+  it('§5.3: a date placeholder over 150 bytes is flagged', () =>
+    one(EL(`{"display_name": "A", "name": "a", "type": "date", "placeholder": "${'p'.repeat(151)}"}`), 'dialog', 'dialog-element-invalid', `"${'p'.repeat(151)}"`, 'warning', '150'));
+  it('§5.3: a date placeholder of 150 bytes is fine', () =>
+    expectNone(EL(`{"display_name": "A", "name": "a", "type": "date", "placeholder": "${'p'.repeat(150)}"}`), 'dialog', 'dialog-element-invalid'));
+});
+
 describe('severity means what the user loses (issue 11, item 2; docs/rule-severity.md)', () => {
   describe('information: Slack habits and portability notes, nothing visible lost', () => {
     for (const key of ['unfurl_links', 'unfurl_media', 'link_names', 'fallback', 'mrkdwn']) {

@@ -84,6 +84,8 @@ export const dialogElementInvalid: Rule = {
           break;
         case 'date':
         case 'datetime':
+          limit('default', 150);
+          limit('placeholder', 150);
           for (const k of ['default', 'min_date', 'max_date']) {
             const v = s(k);
             if (v === '' || NAMED.test(v) || RELATIVE.test(v)) continue;
