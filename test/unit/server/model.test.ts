@@ -68,7 +68,9 @@ describe('server model: decoding per kind', () => {
 describe('server model: what is posted', () => {
   it('incoming: refuses empty text without attachments; splits long text into posts of 16383 runes', () => {
     assert.match(postsOf('incoming', { text: '' }).refused!.reason, /No text specified/);
-    assert.strictEqual(postsOf('incoming', { text: '', attachments: [] }).refused, undefined);
+    assert.match(postsOf('incoming', { text: '', attachments: [] }).refused!.reason, /No text specified/);
+    assert.match(postsOf('incoming', { text: '', attachments: [null] }).refused!.reason, /No text specified/);
+    assert.strictEqual(postsOf('incoming', { text: '', attachments: [null, { text: 'a' }] }).refused, undefined);
     const long = postsOf('incoming', { text: '😀'.repeat(16384) });
     assert.deepStrictEqual(long.responses[0].messages.map(m => [...m].length), [16383, 1]);
   });

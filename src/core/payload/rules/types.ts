@@ -29,12 +29,16 @@ export interface Report {
   fix?: FixBuilder;
   /** An already-placed range (document offsets), instead of one looked up by path. */
   at?: Range;
+  /** This finding's severity, when it differs from the rule's default (docs/rule-severity.md). */
+  severity?: Severity;
 }
 
 export interface RuleContext {
   kind: Kind;
   /** The payload as the server decodes it (canonical key names). */
   root: unknown;
+  /** The document text as linted (for size checks). */
+  text: string;
   report(r: Report): void;
 }
 
