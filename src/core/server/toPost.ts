@@ -63,7 +63,7 @@ export function postValidated(kind: Kind, response: unknown): boolean {
  * An outgoing-webhook response keeps `null` attachments (it does not remove them like the other kinds)
  * and dereferences them: nothing is posted (§4.4; the crash is inferred).
  */
-export function outgoingNullAttachment(kind: Kind, r: Obj): boolean {
+function outgoingNullAttachment(kind: Kind, r: Obj): boolean {
   return kind === 'outgoing' && Array.isArray(r.attachments) && r.attachments.some(a => a === null);
 }
 

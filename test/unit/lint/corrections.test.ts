@@ -294,7 +294,7 @@ describe('payloads real integrations send (test/fixtures/real): no false error',
     it(`${f.name}: no error`, () => {
       const k = detectKind(path.basename(f.name), f.text);
       assert.ok(k, `no kind for ${f.name}`);
-      const errors = lint(f.text, k!.kind).filter(p => p.severity === 'error');
+      const errors = lint(f.text, k.kind).filter(p => p.severity === 'error');
       assert.deepStrictEqual(errors.map(p => `${p.rule}: ${p.message}`), []);
     });
   }
