@@ -17,8 +17,8 @@ describe('diagnostics in the editor', () => {
     await openDocument('bad.incoming.json');
     const got = (await diagnosticsOf('bad.incoming.json', 4)).map(d => ({ code: d.code, severity: d.severity, range: d.range, source: d.source }));
     const expected = [
-      { code: 'slack-bold', severity: S.Information, range: r(1, 18, 1, 28), source: 'Mattermost' },
-      { code: 'unknown-key', severity: S.Warning, range: r(2, 2, 2, 10), source: 'Mattermost' },
+      { code: 'slack-bold', severity: S.Warning, range: r(1, 18, 1, 28), source: 'Mattermost' },
+      { code: 'unknown-key', severity: S.Information, range: r(2, 2, 2, 10), source: 'Mattermost' },
       { code: 'attachment-color', severity: S.Warning, range: r(6, 15, 6, 20), source: 'Mattermost' },
       { code: 'short-not-boolean', severity: S.Error, range: r(8, 53, 8, 58), source: 'Mattermost' },
     ];

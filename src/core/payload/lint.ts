@@ -89,7 +89,7 @@ function lintWith(text: string, kind: Kind, read: ServerRead, options: LintOptio
       decoded: read.decoded,
       report: r => {
         const at = r.at ?? { start: 0, end: text.length };
-        if (on(id)) problems.push({ rule: id, severity: severityOf(id), message: r.message, start: at.start, end: at.end, path: r.path });
+        if (on(id)) problems.push({ rule: id, severity: r.severity ?? severityOf(id), message: r.message, start: at.start, end: at.end, path: r.path });
       },
     };
     for (const rule of FAILED_RULES) {
@@ -102,7 +102,7 @@ function lintWith(text: string, kind: Kind, read: ServerRead, options: LintOptio
 
   // The rules about decoding (trailing content, repairs, the body's type, key matching), in RULES order.
   let id = '';
-  const report = (r: Report) => push({ rule: id, path: r.path, target: r.target, sub: r.sub, at: r.at, message: r.message, fix: r.fix });
+  const report = (r: Report) => push({ rule: id, path: r.path, target: r.target, sub: r.sub, at: r.at, message: r.message, fix: r.fix, severity: r.severity });
   const decodeCtx: DecodeContext = { kind, read, report };
   for (const rule of DECODE_RULES) {
     id = rule.id;
@@ -123,7 +123,7 @@ function lintWith(text: string, kind: Kind, read: ServerRead, options: LintOptio
 
   try {
     // one context for all rules (they report synchronously, while their check runs)
-    const ctx: RuleContext = { kind, root, profile: options?.profile ?? DEFAULT_PROFILE, report };
+    const ctx: RuleContext = { kind, root, text, profile: options?.profile ?? DEFAULT_PROFILE, report };
     for (const rule of checksFor(kind)) {
       if (!on(rule.id)) continue;
       id = rule.id;
@@ -177,7 +177,7 @@ function place(pending: Pending[], locator: ScanLocator, text: string, actualPat
         fix = undefined;
       }
     }
-    const problem: Problem = { rule: p.rule, severity: severityOf(p.rule), message: p.message, start: r.start, end: r.end, path };
+    const problem: Problem = { rule: p.rule, severity: p.severity ?? severityOf(p.rule), message: p.message, start: r.start, end: r.end, path };
     if (fix) problem.fix = fix;
     problems.push(problem);
   }

@@ -7,7 +7,7 @@ import { imageHtml } from './images';
 import { ATTACHMENT_COLORS, isHexColor } from '../server/attachments';
 import { slackCompatibleBool } from '../server/decode';
 import { storedFieldValue } from '../server/toPost';
-import { convertSlackText, type TextRole } from '../server/slack';
+import { attachmentLinksConverted, convertSlackText, type TextRole } from '../server/slack';
 import { arr, isObject, str, type Obj } from './values';
 
 /** Whether the server applied its Slack processing (webhooks, commands without skip_slack_parsing). */
@@ -91,7 +91,7 @@ function formatTs(ts: unknown): { text: string; iso?: string } | undefined {
 function renderAttachment(ctx: RenderContext, a: Obj, base: JsonPath, index: number, opts: AttachmentOptions): string {
   const get = (k: string): string | undefined => str(ctx.field(a, k));
   const p = (...k: Array<string | number>): JsonPath => [...base, ...k];
-  const slackText = (s: string, role: TextRole): string => convertSlackText(s, role, opts.slack);
+  const slackText = (s: string, role: TextRole): string => convertSlackText(s, role, opts.slack, attachmentLinksConverted(ctx.kind));
 
   const color = colorInfo(ctx, get('color'));
   const parts: string[] = [];

@@ -25,7 +25,8 @@ export interface PreviewInput {
   read?: ServerRead;
   /**
    * Linter findings to mark in the preview. An error among them means the server posts nothing
-   * (the request is refused or fails): the preview then says so instead of drawing a post.
+   * (the request is refused or fails): the preview then says so instead of drawing a post; errors
+   * about one response posting nothing (PER_RESPONSE_ERRORS) are that response's banner instead.
    */
   problems?: readonly Problem[];
   /** Setting mattermostPayloads.preview.loadRemoteImages; default false. */
@@ -72,9 +73,15 @@ function cannotRender(reason: string, anchor = ''): string {
   return `<div class="mm-cannot-render" data-testid="cannot-render" role="alert"><strong>Cannot render:</strong> ${esc(reason)}${anchor}</div>`;
 }
 
-/** Whether a linter problem means the server posts nothing: every error-level rule refuses or fails the request. */
+/**
+ * Errors about one response that posts nothing (its text and attachments, its response_type): the
+ * preview shows them as that response's no-post banner, from the server model, and draws the others.
+ */
+export const PER_RESPONSE_ERRORS: readonly string[] = ['nothing-posted', 'response-type'];
+
+/** Whether a linter problem means the server posts nothing at all: every other error-level rule refuses or fails the request. */
 function meansNothingPosted(problem: Problem): boolean {
-  return problem.severity === 'error';
+  return problem.severity === 'error' && !PER_RESPONSE_ERRORS.includes(problem.rule);
 }
 
 function renderKind(ctx: RenderContext, input: PreviewInput): string {

@@ -25,6 +25,12 @@ export const BODY_LIMIT: Readonly<Record<Kind, number>> = {
   outgoing: RESPONSE_BODY_LIMIT,
 };
 
+/**
+ * A delayed slash-command response, POSTed to response_url (/hooks/commands/{id}), goes through the
+ * request limit (413), not the 1 MiB of a command's own answer (MATTERMOST_RULES.md §1.6).
+ */
+export const DELAYED_RESPONSE_LIMIT = REQUEST_BODY_LIMIT;
+
 export interface BodySize {
   bytes: number;
   /** Where the server cuts the body: the UTF-16 offset of the first character beyond the byte limit. */

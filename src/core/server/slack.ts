@@ -22,6 +22,14 @@ export function slackProcessed(kind: Kind, skipSlackParsing: unknown): boolean {
   return !(kind === 'command' && skipSlackParsing === true);
 }
 
+/**
+ * Whether `<url|text>` in an attachment's texts becomes a Markdown link: ParseMessageAttachment runs
+ * for every webhook and command attachment, skip_slack_parsing or not (§2.5, §4.3); never for REST.
+ */
+export function attachmentLinksConverted(kind: Kind): boolean {
+  return kind !== 'post' && kind !== 'dialog';
+}
+
 /** `<url|text>`: neither part may contain a newline, `<`, `|` or `>`. */
 const LINK_WITH_TEXT = /<([^\n<|>]+)\|([^\n<|>]+)>/g;
 
@@ -37,11 +45,13 @@ export function expandAnnouncements(text: string): string {
   return text.replace(/<!(channel|here|all)>/g, '@$1');
 }
 
-/** The text the server stores for a string in `role`, when Slack processing applies (`slack`). */
-export function convertSlackText(text: string, role: TextRole, slack: boolean): string {
-  if (!slack) return text;
-  let out = MENTION_ROLES.includes(role) ? expandAnnouncements(text) : text;
-  if (LINK_ROLES.includes(role)) out = slackLinksToMarkdown(out);
+/**
+ * The text the server stores for a string in `role`, when Slack processing applies (`slack`) and when
+ * its `<url|text>` links are converted (`links`: as `slack`, except in attachments, see attachmentLinksConverted).
+ */
+export function convertSlackText(text: string, role: TextRole, slack: boolean, links: boolean = slack): string {
+  let out = slack && MENTION_ROLES.includes(role) ? expandAnnouncements(text) : text;
+  if (links && LINK_ROLES.includes(role)) out = slackLinksToMarkdown(out);
   return out;
 }
 

@@ -10,7 +10,7 @@ import type { Kind } from '../payload/problem';
 import { goV } from './goformat';
 import { MAX_POST_RUNES } from './limits';
 import { runeCount, splitRunes } from './runes';
-import { convertSlackText, slackProcessed } from './slack';
+import { attachmentLinksConverted, convertSlackText, slackProcessed } from './slack';
 
 type Obj = Record<string, unknown>;
 
@@ -18,8 +18,8 @@ function isObj(v: unknown): v is Obj {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** Post types Post.IsValid accepts besides system_* and custom_*. */
-export const KNOWN_POST_TYPES: readonly string[] = ['', 'slack_attachment', 'me', 'reminder', 'card', 'burn_on_read', 'add_bot_teams_channels'];
+/** Post types Post.IsValid accepts besides system_* and custom_* (`card` is not one, §1.4). */
+export const KNOWN_POST_TYPES: readonly string[] = ['', 'slack_attachment', 'me', 'reminder', 'burn_on_read', 'add_bot_teams_channels'];
 
 /** Props only integrations may set: webhooks drop or overwrite them, REST posts of users must not carry them. */
 export const RESERVED_PROPS: readonly string[] = ['from_webhook', 'override_username', 'override_icon_url', 'override_icon_emoji', 'webhook_display_name', 'mm_blocks_actions'];
@@ -27,17 +27,75 @@ export const RESERVED_PROPS: readonly string[] = ['from_webhook', 'override_user
 /** Props a webhook request cannot set: the server drops them from `props` (it sets them itself, or reads them elsewhere). */
 export const WEBHOOK_DROPPED_PROPS: readonly string[] = ['from_webhook', 'override_username', 'override_icon_url', 'attachments'];
 
+/** Props both webhook kinds overwrite with their own value (the hook's display name, §1.1, §4.4). */
+export const WEBHOOK_OVERWRITTEN_PROPS: readonly string[] = ['webhook_display_name'];
+
 /**
- * A post type the server refuses for this kind: 'system' (system_* from a webhook or command) or
- * 'unknown' (neither known nor custom_*); undefined when accepted. An incoming webhook with attachments
- * has its type forced to slack_attachment first; REST posts may carry system_* types.
+ * True when `attachments` comes out of the server's decoding as none: absent, null, `[]`, or only
+ * `null` entries (StringifyMessageAttachmentFieldValue returns a nil slice; MATTERMOST_RULES.md §1.3 step 2, §4.3).
  */
-export function refusedPostType(kind: Kind, r: Obj): 'system' | 'unknown' | undefined {
+export function noAttachments(list: unknown): boolean {
+  if (list === undefined || list === null) return true;
+  if (!Array.isArray(list)) return false;
+  for (let i = 0; i < list.length; i++) if (list[i] !== null) return false;
+  return true;
+}
+
+/**
+ * A slash-command response Mattermost shows as an ephemeral post (response_type absent, null, "" or
+ * "ephemeral"); false for every other kind and for the response types that post nothing.
+ */
+export function showsEphemeral(kind: Kind, response: unknown): boolean {
+  if (kind !== 'command' || !isObj(response)) return false;
+  const rt = response.response_type;
+  return rt === undefined || rt === null || rt === '' || rt === 'ephemeral';
+}
+
+/**
+ * Whether Post.IsValid and the log-only ValidateProps run on this response's post: not for an
+ * ephemeral slash-command response, which is never saved (MATTERMOST_RULES.md §2.4, §4.3).
+ */
+export function postValidated(kind: Kind, response: unknown): boolean {
+  return !showsEphemeral(kind, response);
+}
+
+/**
+ * An outgoing-webhook response keeps `null` attachments (it does not remove them like the other kinds)
+ * and dereferences them: nothing is posted (§4.4; the crash is inferred).
+ */
+function outgoingNullAttachment(kind: Kind, r: Obj): boolean {
+  return kind === 'outgoing' && Array.isArray(r.attachments) && r.attachments.some(a => a === null);
+}
+
+/**
+ * What the server does with a response's post `type` (§1.3 step 9, §1.4, §4.3, §4.4, §6.2):
+ * - 'system': refused, a system_* type (webhooks, commands and REST alike);
+ * - 'unknown': refused, neither known nor custom_*;
+ * - 'dropped': an ephemeral command response is never validated and shown as a plain ephemeral post,
+ *   so the type is lost (not an error);
+ * - 'licensed': burn_on_read, refused (501) unless licence, feature flag and setting allow it;
+ * undefined when accepted as sent. An incoming webhook with (non-null) attachments has its type forced
+ * to slack_attachment first; a command response of another response_type posts nothing anyway.
+ */
+export type PostTypeFate = 'system' | 'unknown' | 'dropped' | 'licensed';
+
+export function postTypeFate(kind: Kind, r: Obj): PostTypeFate | undefined {
   const t = r.type;
-  if (typeof t !== 'string' || KNOWN_POST_TYPES.includes(t) || t.startsWith('custom_')) return undefined;
-  if (kind === 'incoming' && Array.isArray(r.attachments) && r.attachments.length > 0) return undefined; // overwritten
-  if (t.startsWith('system_')) return kind === 'post' ? undefined : 'system';
-  return 'unknown';
+  if (typeof t !== 'string') return undefined;
+  const system = t.startsWith('system_');
+  if (!system && showsEphemeral(kind, r)) return t === '' || t === 'slack_attachment' ? undefined : 'dropped';
+  if (kind === 'incoming' && !noAttachments(r.attachments)) return undefined; // overwritten
+  const otherResponseType = kind === 'command' && r.response_type !== 'in_channel';
+  if (t === 'burn_on_read') return otherResponseType ? undefined : 'licensed';
+  if (KNOWN_POST_TYPES.includes(t) || t.startsWith('custom_')) return undefined;
+  if (otherResponseType && !system) return undefined; // another response_type posts nothing
+  return system ? 'system' : 'unknown';
+}
+
+/** A post type the server refuses for this kind for sure: 'system' or 'unknown' (see postTypeFate). */
+export function refusedPostType(kind: Kind, r: Obj): 'system' | 'unknown' | undefined {
+  const fate = postTypeFate(kind, r);
+  return fate === 'system' || fate === 'unknown' ? fate : undefined;
 }
 
 /** Webhooks: a `priority` object needs a non-null `priority` (400 webhook.priority.priority). */
@@ -46,10 +104,17 @@ export function priorityIncomplete(r: Obj): boolean {
   return isObj(p) && (p.priority === undefined || p.priority === null);
 }
 
-/** Incoming webhook: 400 "No text specified" when text is empty and attachments are absent or null. */
+/** REST: metadata.priority on a reply (a non-empty root_id) is refused with 400 (§6.2). */
+export function replyWithPriority(r: Obj): boolean {
+  const m = r.metadata;
+  const mp = isObj(m) ? m.priority : undefined;
+  return mp !== undefined && mp !== null && typeof r.root_id === 'string' && r.root_id !== '';
+}
+
+/** Incoming webhook: 400 "No text specified" when text is empty and there are no attachments (noAttachments). */
 export function noTextSpecified(root: Obj): boolean {
   const { text, attachments } = root;
-  return (text === undefined || text === null || text === '') && (attachments === undefined || attachments === null);
+  return (text === undefined || text === null || text === '') && noAttachments(attachments);
 }
 
 /** Outgoing-webhook response: nothing is posted without a `text` key (null counts as absent) and without attachments. */
@@ -72,10 +137,10 @@ export function isEphemeral(responseType: unknown): boolean {
   return responseType !== 'in_channel';
 }
 
-/** An ephemeral slash-command response with empty text and no attachments shows nothing. */
+/** An ephemeral slash-command response with empty text and no attachments (noAttachments) shows nothing. */
 export function ephemeralShowsNothing(r: Obj): boolean {
   const { text, attachments } = r;
-  return (text === undefined || text === null || text === '') && (attachments === undefined || attachments === null);
+  return (text === undefined || text === null || text === '') && noAttachments(attachments);
 }
 
 /** The top-level response and, for slash commands, each object in `extra_responses`. */
@@ -102,7 +167,7 @@ export function storedMessage(kind: Kind, r: Obj): string {
  */
 export function storedFieldValue(kind: Kind, value: unknown, slack: boolean): unknown {
   if (value === undefined || value === null || kind === 'post') return value;
-  return convertSlackText(goV(value), 'field-value', slack);
+  return convertSlackText(goV(value), 'field-value', slack, attachmentLinksConverted(kind));
 }
 
 /** SplitWebhookPost: the messages of the posts a webhook creates. */
@@ -139,6 +204,13 @@ export function postsOf(kind: Kind, root: Obj): PostsOutcome {
   }
   if ((kind === 'incoming' || kind === 'outgoing') && priorityIncomplete(root)) {
     return { refused: { reason: 'Mattermost refuses the post (400 webhook.priority.priority): a `priority` object needs a non-null `priority`.', path: ['priority'] }, responses };
+  }
+  if (outgoingNullAttachment(kind, root)) {
+    const i = (root.attachments as unknown[]).indexOf(null);
+    return { refused: { reason: 'Mattermost posts nothing: an outgoing-webhook response keeps a null attachment and fails on it.', path: ['attachments', i] }, responses };
+  }
+  if (kind === 'post' && replyWithPriority(root)) {
+    return { refused: { reason: 'Mattermost rejects the post (400): only a root post can have a priority, and this one has a `root_id`.', path: ['metadata', 'priority'] }, responses };
   }
   for (const { v, base } of responsesOf(kind, root)) {
     const type = refusedPostType(kind, v);

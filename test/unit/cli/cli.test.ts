@@ -54,7 +54,7 @@ describe('CLI: mattermost-payloads lint', function () {
     fs.copyFileSync(built, cli);
     write('good.incoming.json', '{"text": "Hello"}\n');
     write('bad.incoming.json', '{\n  "text": 5\n}\n');
-    write('warn.command.json', '{"response_type": "In_Channel", "text": "x"}');
+    write('warn.outgoing.json', '{"response_type": "in_channel", "text": "x"}');
     write('nested/deep/a.post.json', '{"channel_id": "4xp9fdt3pbgtmj3rdtx4xnhxbr", "message": "hi *there*"}');
     write('node_modules/x/skip.incoming.json', '{"text": 1}');
     write('plain.json', '{"text": "a"}');
@@ -69,9 +69,9 @@ describe('CLI: mattermost-payloads lint', function () {
   });
 
   it('exit 0 with warnings only, printed as file:line:col severity rule message', () => {
-    const r = run(['lint', 'warn.command.json']);
+    const r = run(['lint', 'warn.outgoing.json']);
     assert.strictEqual(r.status, 0);
-    assert.match(r.stdout.trim(), /^warn\.command\.json:1:19 warning response-type Mattermost silently posts nothing/);
+    assert.match(r.stdout.trim(), /^warn\.outgoing\.json:1:19 warning response-type Mattermost ignores `response_type` "in_channel"/);
   });
 
   it('exit 1 when any error is found (text format)', () => {

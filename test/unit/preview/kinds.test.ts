@@ -80,10 +80,12 @@ describe('preview: per kind', () => {
   });
 
   describe('incoming webhook with nothing to post', () => {
-    it('shows the 400 "No text specified" when text is empty and attachments absent or null', () => {
+    it('shows the 400 "No text specified" when text is empty and attachments absent, null, [] or only nulls', () => {
       assert.match(one(render('incoming', { text: '' }), 'cannot-render').text, /No text specified/);
       assert.match(one(render('incoming', { attachments: null }), 'cannot-render').text, /No text specified/);
-      assert.strictEqual(all(render('incoming', { attachments: [] }), 'cannot-render').length, 0);
+      assert.match(one(render('incoming', { attachments: [] }), 'cannot-render').text, /No text specified/);
+      assert.match(one(render('incoming', { attachments: [null, null] }), 'cannot-render').text, /No text specified/);
+      assert.strictEqual(all(render('incoming', { attachments: [null, { text: 'a' }] }), 'cannot-render').length, 0);
     });
   });
 

@@ -70,16 +70,19 @@ describe('preview: Slack markup conversion', () => {
       assert.ok(one(root, 'attachment-pretext').text.includes('<https://p.example.com|kept>'));
     });
 
-    it('command response with skip_slack_parsing: no conversion anywhere', () => {
+    it('command response with skip_slack_parsing: no conversion in the text, only links in attachments (§2.5, §4.3)', () => {
       const root = render('command', {
         response_type: 'in_channel',
         skip_slack_parsing: true,
         text: '<https://x.example.com|raw> <!here>',
-        attachments: [{ text: '<https://y.example.com|raw too>' }],
+        attachments: [{ text: '<https://y.example.com|converted> <!here>' }],
       });
       assert.ok(one(root, 'post-text').text.includes('<https://x.example.com|raw>'));
       assert.ok(one(root, 'post-text').text.includes('<!here>'));
-      assert.ok(one(root, 'attachment-text').text.includes('<https://y.example.com|raw too>'));
+      const att = one(root, 'attachment-text');
+      assert.strictEqual(att.querySelector('a')?.getAttribute('href'), 'https://y.example.com');
+      assert.ok(!att.text.includes('<https://y.example.com|converted>'));
+      assert.ok(att.text.includes('<!here>'), 'no mention processing in attachments either');
     });
 
     it('command response without skip_slack_parsing is converted', () => {

@@ -206,11 +206,13 @@ describe('sandbox server', function () {
       assert.deepEqual([a.status, a.json().id], [501, 'web.incoming_webhook.disabled.app_error']);
     });
 
-    it('Go decoding: case-insensitive keys, trailing garbage ignored, unknown keys ignored, empty attachments pass', async () => {
+    it('Go decoding: case-insensitive keys, trailing garbage ignored, unknown keys ignored, empty attachments are no text (400)', async () => {
       assert.equal((await hook('{"TEXT":"upper"} trailing {garbage')).status, 200);
       assert.equal(sb.posts[0].message, 'upper');
       assert.equal((await hook('{"text":"x","blocks":[1],"mrkdwn":true}')).status, 200);
-      assert.equal((await hook('{"attachments":[]}')).status, 200);
+      assert.equal((await hook('{"attachments":[]}')).status, 400);
+      assert.equal((await hook('{"attachments":[null]}')).status, 400);
+      assert.equal((await hook('{"attachments":[null,{"text":"a"}]}')).status, 200);
       assert.equal((await hook('{"text":" "}')).status, 200);
     });
 

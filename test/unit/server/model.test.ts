@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { decodeBody, decodeRules, readPayload } from '../../../src/core/server/decode';
 import { BEHAVIOURS } from '../../../src/core/server/index';
-import { postsOf } from '../../../src/core/server/toPost';
+import { postsOf, postTypeFate, storedFieldValue } from '../../../src/core/server/toPost';
 import type { Kind } from '../../../src/core/payload/problem';
 
 const SERVER = path.resolve(__dirname, '..', '..', '..', ...(__dirname.includes(`${path.sep}out${path.sep}`) ? ['..'] : []), 'src', 'core', 'server');
@@ -68,7 +68,9 @@ describe('server model: decoding per kind', () => {
 describe('server model: what is posted', () => {
   it('incoming: refuses empty text without attachments; splits long text into posts of 16383 runes', () => {
     assert.match(postsOf('incoming', { text: '' }).refused!.reason, /No text specified/);
-    assert.strictEqual(postsOf('incoming', { text: '', attachments: [] }).refused, undefined);
+    assert.match(postsOf('incoming', { text: '', attachments: [] }).refused!.reason, /No text specified/);
+    assert.match(postsOf('incoming', { text: '', attachments: [null] }).refused!.reason, /No text specified/);
+    assert.strictEqual(postsOf('incoming', { text: '', attachments: [null, { text: 'a' }] }).refused, undefined);
     const long = postsOf('incoming', { text: '😀'.repeat(16384) });
     assert.deepStrictEqual(long.responses[0].messages.map(m => [...m].length), [16383, 1]);
   });
@@ -97,5 +99,27 @@ describe('server model: what is posted', () => {
     assert.ok(postsOf('outgoing', { text: null }).responses[0].nothing);
     assert.strictEqual(postsOf('outgoing', { text: '' }).responses[0].nothing, undefined);
     assert.ok(postsOf('post', { message: 'x'.repeat(16384) }).refused);
+  });
+
+  it('post types (§1.4, §4.3, §6.2): card is unknown, REST system_* is refused, ephemeral command types are dropped, burn_on_read needs a licence', () => {
+    assert.strictEqual(postTypeFate('incoming', { type: 'card' }), 'unknown');
+    assert.strictEqual(postTypeFate('post', { type: 'system_join_channel' }), 'system');
+    assert.ok(postsOf('post', { message: 'x', type: 'system_join_channel' }).refused);
+    assert.strictEqual(postTypeFate('command', { type: 'card' }), 'dropped');
+    assert.strictEqual(postTypeFate('command', { type: 'card', response_type: 'in_channel' }), 'unknown');
+    assert.strictEqual(postTypeFate('command', { type: 'system_x' }), 'system');
+    assert.strictEqual(postTypeFate('incoming', { type: 'card', attachments: [null] }), 'unknown', 'all-null attachments do not force slack_attachment');
+    assert.strictEqual(postTypeFate('incoming', { type: 'card', attachments: [{}] }), undefined);
+    assert.strictEqual(postTypeFate('incoming', { type: 'burn_on_read' }), 'licensed');
+    assert.strictEqual(postsOf('incoming', { text: 'x', type: 'burn_on_read' }).refused, undefined);
+  });
+
+  it('REST replies cannot carry a priority; outgoing null attachments post nothing; links in attachments ignore skip_slack_parsing', () => {
+    assert.ok(postsOf('post', { message: 'x', root_id: 'a'.repeat(26), metadata: { priority: { priority: 'urgent' } } }).refused);
+    assert.strictEqual(postsOf('post', { message: 'x', metadata: { priority: { priority: 'urgent' } } }).refused, undefined);
+    assert.ok(postsOf('outgoing', { text: 'x', attachments: [null] }).refused);
+    assert.strictEqual(postsOf('incoming', { text: 'x', attachments: [null] }).refused, undefined);
+    assert.strictEqual(storedFieldValue('command', '<https://x.test|docs> <!here>', false), '[docs](https://x.test) <!here>');
+    assert.strictEqual(storedFieldValue('post', '<https://x.test|docs>', false), '<https://x.test|docs>');
   });
 });

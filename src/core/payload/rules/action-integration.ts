@@ -1,3 +1,4 @@
+// Follows MATTERMOST_RULES.md §3.2 (integration with a non-empty url: http(s), /plugins/… or plugins/…; only logged) and §3.3.
 import { ONLY_LOGGED } from '../consequence';
 import { MESSAGE_KINDS, Rule } from './types';
 import { isValidHttpUrl } from '../../server/urls';

@@ -1,3 +1,5 @@
+// Follows MATTERMOST_RULES.md §3.1 and §3.2 (PostAction.IsValid, only logged): a missing or empty
+// `type` is "invalid action type" too.
 import { ACTION_STYLES, isValidActionStyle } from '../../server/attachments';
 import { ONLY_LOGGED } from '../consequence';
 import { MESSAGE_KINDS, Rule } from './types';
@@ -9,7 +11,7 @@ const OPTION_KEYS = ['text', 'value'];
 export const actionInvalid: Rule = {
   id: 'action-invalid',
   severity: 'warning',
-  description: 'Interactive actions that PostAction.IsValid flags (missing name, bad type/style, options on a button, a menu without or with both options and data_source, empty options) or whose id the click route cannot carry.',
+  description: 'Interactive actions that PostAction.IsValid flags (missing name, missing or bad type, bad style, options on a button, a menu without or with both options and data_source, empty options) or whose id the click route cannot carry.',
   kinds: MESSAGE_KINDS,
   check(ctx) {
     for (const a of actions(ctx.root, ctx.kind)) {
@@ -22,14 +24,17 @@ export const actionInvalid: Rule = {
         else bad([...a.path, 'name'], 'the action `name` (button text or menu placeholder) is empty');
       }
       const type = typeof v.type === 'string' ? v.type : '';
-      if (type !== '' && type !== 'button' && type !== 'select') bad([...a.path, 'type'], `\`type\` must be \`button\` or \`select\`, not ${JSON.stringify(type)}`);
+      if (type !== 'button' && type !== 'select') {
+        if (v.type === undefined || v.type === null) bad(v.type === null ? [...a.path, 'type'] : a.path, 'invalid action type: the action has no `type` (`button` or `select`)', v.type === null ? 'value' : 'open');
+        else if (typeof v.type === 'string') bad([...a.path, 'type'], `invalid action type: \`type\` must be \`button\` or \`select\`, not ${JSON.stringify(type)}`);
+      }
       const style = v.style;
       if (typeof style === 'string' && style !== '' && !isValidActionStyle(style)) {
         bad([...a.path, 'style'], `\`style\` must be one of ${ACTION_STYLES.join(', ')} or #RRGGBB, not ${JSON.stringify(style)}`);
       }
       const options = Array.isArray(v.options) ? v.options : undefined;
       const ds = typeof v.data_source === 'string' ? v.data_source : '';
-      if (type === 'button' || type === '') {
+      if (type === 'button') {
         if (options && options.length > 0) bad([...a.path, 'options'], 'a button cannot have `options`', 'key');
         if (ds !== '') bad([...a.path, 'data_source'], 'a button cannot have a `data_source`', 'key');
       }

@@ -1,7 +1,8 @@
+// Follows MATTERMOST_RULES.md §2.4 (only logged); ephemeral command responses are never validated (§4.3).
 import { isValidAttachmentColor } from '../../server/attachments';
 import { ONLY_LOGGED } from '../consequence';
 import { MESSAGE_KINDS, Rule } from './types';
-import { attachments } from './walk';
+import { attachments, validated } from './walk';
 
 export const attachmentColor: Rule = {
   id: 'attachment-color',
@@ -13,6 +14,7 @@ export const attachmentColor: Rule = {
       const c = a.v.color;
       if (typeof c !== 'string' || c === '') continue;
       if (isValidAttachmentColor(c)) continue;
+      if (!validated(ctx.root, ctx.kind, a)) continue;
       const path = [...a.path, 'color'];
       let fixed: string | undefined;
       const short = /^#?([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])$/.exec(c);

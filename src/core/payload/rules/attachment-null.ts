@@ -1,17 +1,27 @@
+// Follows MATTERMOST_RULES.md §1.1 and §4.2 (null attachments are removed at decode for incoming webhooks
+// and command responses) and §4.4 (an outgoing-webhook response keeps them: nil dereference, nothing posted).
 import { Rule } from './types';
 import { responses } from './walk';
 
 export const attachmentNull: Rule = {
   id: 'attachment-null',
-  severity: 'warning',
-  description: 'A null entry in attachments, which the server removes.',
+  severity: 'information',
+  description: 'A null entry in attachments: removed for incoming webhooks and commands; in an outgoing-webhook response nothing is posted (error).',
   kinds: ['incoming', 'command', 'outgoing'],
   check(ctx) {
     for (const { v, path } of responses(ctx.root, ctx.kind)) {
       const list = v.attachments;
       if (!Array.isArray(list)) continue;
       list.forEach((a, i) => {
-        if (a === null) ctx.report({ path: [...path, 'attachments', i], message: 'Mattermost removes this null attachment.' });
+        if (a !== null) return;
+        if (ctx.kind === 'outgoing') {
+          ctx.report({
+            path: [...path, 'attachments', i],
+            severity: 'error',
+            message:
+              'Mattermost posts nothing: it does not remove a null attachment from an outgoing-webhook response and dereferences it while processing the attachments (the unrecovered panic may take the whole server down).',
+          });
+        } else ctx.report({ path: [...path, 'attachments', i], message: 'Mattermost removes this null attachment.' });
       });
     }
   },

@@ -1,17 +1,34 @@
+// Follows MATTERMOST_RULES.md §2.4: only a string `ts` passes (a JSON number is decoded as float64 and
+// flagged); ephemeral command responses are never validated (§4.3).
 import { ONLY_LOGGED } from '../consequence';
-import { MESSAGE_KINDS, Rule } from './types';
-import { attachments, describeType } from './walk';
+import { FixTools, MESSAGE_KINDS, Rule } from './types';
+import { attachments, describeType, validated } from './walk';
 
 export const attachmentTs: Rule = {
   id: 'attachment-ts',
   severity: 'warning',
-  description: 'An attachment ts that is neither a string nor a number; only logged as invalid.',
+  description: 'An attachment ts that is not a string (a JSON number included: it is decoded as float64); only logged as invalid.',
   kinds: MESSAGE_KINDS,
   check(ctx) {
     for (const a of attachments(ctx.root, ctx.kind)) {
       const ts = a.v.ts;
-      if (ts === undefined || ts === null || typeof ts === 'string' || typeof ts === 'number') continue;
-      ctx.report({ path: [...a.path, 'ts'], message: `${ONLY_LOGGED}: \`ts\` must be a string or a number, not ${describeType(ts)}.` });
+      if (ts === undefined || ts === null || typeof ts === 'string') continue;
+      if (!validated(ctx.root, ctx.kind, a)) continue;
+      const path = [...a.path, 'ts'];
+      if (typeof ts === 'number') {
+        ctx.report({
+          path,
+          message: `${ONLY_LOGGED}: a numeric \`ts\` is read as a float64, which the validator does not accept; send it as a string.`,
+          fix: (t: FixTools) => {
+            const raw = t.raw(path);
+            if (raw === undefined) return undefined;
+            const r = t.range(path);
+            return { title: `Quote as "${raw}"`, edits: [{ start: r.start, end: r.end, newText: JSON.stringify(raw) }] };
+          },
+        });
+        continue;
+      }
+      ctx.report({ path, message: `${ONLY_LOGGED}: \`ts\` must be a string, not ${describeType(ts)}.` });
     }
   },
 };

@@ -1,13 +1,42 @@
+// Follows MATTERMOST_RULES.md §1.5 (request bodies: MaximumPayloadSizeBytes + 512), §1.6 (a delayed
+// response POSTed to response_url goes through the same limit: 413) and §4.2 (command responses: 1 MiB).
 import type { JsonPath, Range, ScanLocator } from '../../json/locate';
-import { BODY_LIMIT, type BodySize } from '../../server/limits';
+import { BODY_LIMIT, DELAYED_RESPONSE_LIMIT, type BodySize } from '../../server/limits';
+import { utf8Length } from '../../server/runes';
 import type { Kind, Problem } from '../problem';
 import { ALL_KINDS, Rule } from './types';
+import { isObject } from './walk';
 
 export const bodyTooLarge: Rule = {
   id: 'body-too-large',
   severity: 'error',
-  description: 'A body over the server\'s read limit (300000 + 512 bytes by default for requests, 1 MiB for command/outgoing responses).',
+  description: 'A body over the server\'s read limit (300000 + 512 bytes by default for requests and delayed command responses, 1 MiB for command/outgoing responses).',
   kinds: ALL_KINDS,
+  check(ctx) {
+    // The read limit itself is checked by the linter core (bodyProblem); here only the lower limit of response_url.
+    if (ctx.kind !== 'command' || ctx.text.length * 3 <= DELAYED_RESPONSE_LIMIT || ctx.text.length > BODY_LIMIT.command) return;
+    const bytes = utf8Length(ctx.text);
+    if (bytes <= DELAYED_RESPONSE_LIMIT || bytes > BODY_LIMIT.command) return;
+    // on the top-level member that takes the most room
+    let key: string | undefined;
+    let most = -1;
+    if (isObject(ctx.root)) {
+      for (const k of Object.keys(ctx.root)) {
+        const v = ctx.root[k];
+        const n = typeof v === 'string' ? v.length : JSON.stringify(v)?.length ?? 0;
+        if (n > most) {
+          most = n;
+          key = k;
+        }
+      }
+    }
+    ctx.report({
+      path: key === undefined ? [] : [key],
+      target: key === undefined ? 'open' : 'key',
+      severity: 'warning',
+      message: `Mattermost reads up to 1 MiB of a command's own answer, but refuses this ${bytes}-byte body as a delayed response to response_url (413 api.context.request_body_too_large.app_error; the default limit is 300000 + 512 bytes).`,
+    });
+  },
 };
 
 /**

@@ -1,3 +1,4 @@
+// Follows MATTERMOST_RULES.md §1.1 (`channel` is a channel name or @user) and §1.3 step 6 (unknown channel: 404).
 import { isValidId } from '../../server/urls';
 import { Rule } from './types';
 import { get } from './walk';

@@ -1,3 +1,5 @@
+// Follows MATTERMOST_RULES.md §5.2 and §5.3 (Dialog.IsValid, only logged), with the 11.6 date rules:
+// validateRelativePattern, validateDateFormat, validateDateTimeFormat (commonDateTimeFormats).
 import { DIALOG_LOGGED } from './dialog-invalid';
 import { JsonPath, Rule } from './types';
 import { isValidHttpUrl } from '../../server/urls';
@@ -6,9 +8,14 @@ import { get, has, isObject, Obj } from './walk';
 
 const SUBTYPES = ['', 'text', 'email', 'number', 'tel', 'url', 'password'];
 const TYPES = ['text', 'textarea', 'select', 'bool', 'radio', 'date', 'datetime'];
-const RELATIVE = /^(today|tomorrow|yesterday|[+-]?\d+[dwmh])$/;
+const NAMED = /^(today|tomorrow|yesterday)$/;
+/** A required sign, a number and d, w or m (months), any case, 3–5 characters in all. */
+const RELATIVE = /^(?=.{3,5}$)[+-]\d+[dwmDWM]$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+/** The four accepted layouts (Go accepts a fractional second after the seconds when parsing). */
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?)?$/;
+/** Something that looks like a date-time (a date followed by a time). */
+const DATETIME_LIKE = /^\d{4}-\d{2}-\d{2}[T ]\d/;
 
 function optionValues(e: Obj): string[] {
   return Array.isArray(e.options) ? e.options.map(o => (isObject(o) && typeof o.value === 'string' ? o.value : '')).filter(Boolean) : [];
@@ -79,16 +86,23 @@ export const dialogElementInvalid: Rule = {
           break;
         case 'date':
         case 'datetime':
+          limit('default', 150);
+          limit('placeholder', 150);
           for (const k of ['default', 'min_date', 'max_date']) {
             const v = s(k);
-            if (v === '' || RELATIVE.test(v)) continue;
-            if (type === 'date' && !ISO_DATE.test(v)) bad(k, `\`${k}\` must be YYYY-MM-DD, today/tomorrow/yesterday or ±N[d/w/m/h], not ${JSON.stringify(v)}`);
-            if (type === 'datetime' && !ISO_DATETIME.test(v) && !ISO_DATE.test(v)) bad(k, `\`${k}\` must be an ISO date-time or a relative value, not ${JSON.stringify(v)}`);
+            if (v === '' || NAMED.test(v) || RELATIVE.test(v)) continue;
+            if (type === 'datetime' && k === 'default') {
+              if (!ISO_DATETIME.test(v)) bad(k, `\`default\` must be a full date-time (2006-01-02T15:04:05Z, 2006-01-02T15:04:05-07:00, 2006-01-02T15:04:05 or 2006-01-02T15:04) or a relative date such as +2d, not ${JSON.stringify(v)}`);
+            } else if (DATETIME_LIKE.test(v)) {
+              bad(k, `\`${k}\` is checked as a date: only the date portion of ${JSON.stringify(v)} will be used`);
+            } else if (!ISO_DATE.test(v)) {
+              bad(k, `\`${k}\` must be YYYY-MM-DD, today/tomorrow/yesterday or a signed relative date (+2d, -1w, +6M: d, w or m), not ${JSON.stringify(v)}`);
+            }
           }
-          if (type === 'datetime' && has(e, 'time_interval') && typeof e.time_interval === 'number') {
+          if (type === 'datetime') {
             const t = e.time_interval;
-            if (t === 0) bad('time_interval', '`time_interval` 0 is invalid and reset to 60');
-            else if (t < 1 || t > 1440 || 1440 % t !== 0) bad('time_interval', `\`time_interval\` must be 1–1440 and divide 1440, not ${t}`);
+            if (t === undefined || t === null || t === 0) bad('time_interval', '`time_interval` is missing or 0, so it will be reset to the default, 60 minutes');
+            else if (typeof t === 'number' && (t < 1 || t > 1440 || 1440 % t !== 0)) bad('time_interval', `\`time_interval\` must be 1–1440 and divide 1440, not ${t}`);
           }
           break;
         default:

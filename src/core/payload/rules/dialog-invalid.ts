@@ -1,3 +1,4 @@
+// Follows MATTERMOST_RULES.md §5.1 step 4 and §5.3 (Dialog.IsValid, only logged).
 import { Rule } from './types';
 import { isValidHttpUrl } from '../../server/urls';
 import { utf8Length } from '../../server/runes';

@@ -1,3 +1,4 @@
+// Follows MATTERMOST_RULES.md §5.1 steps 2 and 3 (empty url: 400; trigger id checks).
 import { Rule } from './types';
 import { has, isObject } from './walk';
 

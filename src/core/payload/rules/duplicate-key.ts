@@ -1,3 +1,4 @@
+// Follows MATTERMOST_RULES.md §1.2 (Go decoding: a key that appears twice, the last one wins).
 import { ALL_KINDS, Rule } from './types';
 
 export const duplicateKey: Rule = {

@@ -1,3 +1,4 @@
+// Follows MATTERMOST_RULES.md §2.3 (Go %v conversion; REST values are not converted and only logged).
 import { goV } from '../../server/goformat';
 import { ONLY_LOGGED } from '../consequence';
 import { FixTools, MESSAGE_KINDS, Rule } from './types';

@@ -28,6 +28,7 @@ import { priorityMissing } from './priority-missing';
 import { propsAttachmentType } from './props-attachment-type';
 import { rawControlCharacter } from './raw-control-character';
 import { reservedProp } from './reserved-prop';
+import { responseNull } from './response-null';
 import { responseType } from './response-type';
 import { shortNotBoolean } from './short-not-boolean';
 import { slackBlocks } from './slack-blocks';
@@ -49,7 +50,7 @@ export const RULES: readonly Rule[] = [
   invalidJson, rawControlCharacter, trailingContent, bodyTooLarge, typeMismatch, shortNotBoolean, propsAttachmentType,
   keyCase, duplicateKey, unknownKey,
   // request-level
-  noText, nothingPosted, responseType, textSplit, messageTooLong, postType, typeOverwritten, reservedProp,
+  noText, nothingPosted, responseType, responseNull, textSplit, messageTooLong, postType, typeOverwritten, reservedProp,
   overrideNeedsSetting, channelName, priorityMissing, postWebhookShape, postChannelId,
   // attachments and actions
   attachmentNull, attachmentColor, invalidUrl, linkWithoutLabel, attachmentTs, fieldValueFormat, missingFallback,

@@ -1,3 +1,4 @@
+// Follows MATTERMOST_RULES.md §1.2 (decode and repair), §4.2 (command responses: no repair) and §4.4.
 import { rejectPhrase } from '../consequence';
 import { ALL_KINDS, Rule } from './types';
 

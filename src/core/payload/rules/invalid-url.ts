@@ -1,7 +1,9 @@
+// Follows MATTERMOST_RULES.md §1.1 (override_icon_url), §2.4 (attachment URLs), both only logged;
+// ephemeral command responses are never validated (§4.3).
 import { ONLY_LOGGED } from '../consequence';
 import { MESSAGE_KINDS, Rule } from './types';
 import { isValidHttpUrl } from '../../server/urls';
-import { At, attachments, responses } from './walk';
+import { At, attachments, isEphemeral, responses, validated } from './walk';
 
 export const invalidUrl: Rule = {
   id: 'invalid-url',
@@ -14,6 +16,7 @@ export const invalidUrl: Rule = {
       ctx.report({ path: [...a.path, key], message: `${ONLY_LOGGED}: \`${key}\` must be an http:// or https:// URL.` });
     };
     for (const a of attachments(ctx.root, ctx.kind)) {
+      if (!validated(ctx.root, ctx.kind, a)) continue;
       // the attachment URL keys, in that order, as named loads (one object shape, not a keyed lookup each)
       const v = a.v;
       report(a, 'author_link', v.author_link);
@@ -26,6 +29,7 @@ export const invalidUrl: Rule = {
     if (ctx.kind === 'post') return;
     for (const r of responses(ctx.root, ctx.kind)) {
       const u = r.v.icon_url;
+      if (isEphemeral(ctx.kind, r.v)) continue;
       if (typeof u !== 'string' || u === '' || isValidHttpUrl(u)) continue;
       ctx.report({ path: [...r.path, 'icon_url'], message: `${ONLY_LOGGED}: the icon override \`icon_url\` must be an http:// or https:// URL.` });
     }

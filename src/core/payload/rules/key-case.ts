@@ -1,3 +1,4 @@
+// Follows MATTERMOST_RULES.md §1.2 (Go matches keys case-insensitively).
 import { ALL_KINDS, Rule } from './types';
 
 export const keyCase: Rule = {

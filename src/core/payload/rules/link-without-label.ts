@@ -1,3 +1,4 @@
+// Follows MATTERMOST_RULES.md §2.4 (author_link needs author_name, title_link needs title; only logged).
 import { ONLY_LOGGED } from '../consequence';
 import { MESSAGE_KINDS, Rule } from './types';
 import { attachments } from './walk';

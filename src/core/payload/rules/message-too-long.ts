@@ -1,3 +1,5 @@
+// Follows MATTERMOST_RULES.md §6.2 (REST: no splitting) and §4.3 (only in_channel command posts go
+// through Post.IsValid; ephemeral ones are shown whatever their length).
 import { MAX_POST_RUNES } from '../../server/limits';
 import { runeCount } from '../../server/runes';
 import { isEphemeral, storedMessage } from '../../server/toPost';
@@ -7,7 +9,7 @@ import { isObject, responses } from './walk';
 export const messageTooLong: Rule = {
   id: 'message-too-long',
   severity: 'error',
-  description: 'A REST post message or slash-command text over 16383 characters, which is rejected (not split).',
+  description: 'A REST post message or in_channel slash-command text over 16383 characters, which is rejected (not split).',
   kinds: ['post', 'command'],
   check(ctx) {
     if (!isObject(ctx.root)) return;

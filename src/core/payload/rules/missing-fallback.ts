@@ -1,3 +1,4 @@
+// Follows MATTERMOST_RULES.md §2.1 (fallback).
 import { MESSAGE_KINDS, Rule } from './types';
 import { attachments, str } from './walk';
 

@@ -1,10 +1,12 @@
+// Follows MATTERMOST_RULES.md §4.3 (ephemeral command responses: `[]`/all-null attachments are null
+// after decode) and §4.4 (outgoing responses: a text key or non-empty attachments).
 import { EMPTY_RESPONSE_POSTS_NOTHING, ephemeralShowsNothing, outgoingPostsNothing } from '../../server/toPost';
 import { Rule } from './types';
 import { has, isObject, responses } from './walk';
 
 export const nothingPosted: Rule = {
   id: 'nothing-posted',
-  severity: 'warning',
+  severity: 'error',
   description: 'A response that makes Mattermost post nothing: an ephemeral command response without text or attachments, an outgoing response without a text key or attachments.',
   kinds: ['command', 'outgoing'],
   failed(ctx) {

@@ -1,3 +1,4 @@
+// Follows MATTERMOST_RULES.md §1.1 (EnablePostUsernameOverride / EnablePostIconOverride), §4.3 and §4.4.
 import { isDefaultProfile, onServer, settingOn, supports } from '../../server/profile';
 import { Rule } from './types';
 import { responses } from './walk';

@@ -1,15 +1,28 @@
+// Follows MATTERMOST_RULES.md §6.2 (REST posts) and §4.3 (a slash-command response's channel_id
+// override: the user must be a member of that channel, else 403).
 import { isValidId } from '../../server/urls';
 import { Rule } from './types';
-import { has, isObject } from './walk';
+import { has, isObject, responses } from './walk';
 
 export const postChannelId: Rule = {
   id: 'post-channel-id',
   severity: 'error',
-  description: 'A REST post without a channel_id, or with a channel_id/root_id that is not a 26-character Mattermost id.',
-  kinds: ['post'],
+  description: 'A REST post without a channel_id, or a REST post or slash-command response whose channel_id/root_id is not a 26-character Mattermost id.',
+  kinds: ['post', 'command'],
   check(ctx) {
     const r = ctx.root;
     if (!isObject(r)) return;
+    if (ctx.kind === 'command') {
+      for (const { v, path } of responses(r, ctx.kind)) {
+        const c = v.channel_id;
+        if (typeof c !== 'string' || c === '' || isValidId(c)) continue;
+        ctx.report({
+          path: [...path, 'channel_id'],
+          message: 'Mattermost fails the command (403 api.command.command_post.forbidden.app_error): `channel_id` must be the 26-character id of a channel the user is in, not a channel name.',
+        });
+      }
+      return;
+    }
     const c = r.channel_id;
     if (c === undefined || c === null || c === '') {
       ctx.report({

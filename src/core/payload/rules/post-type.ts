@@ -1,18 +1,37 @@
-import { refusedPostType } from '../../server/toPost';
+// Follows MATTERMOST_RULES.md §1.4 (accepted types; `card` is not one), §1.3 step 9, §4.3 (ephemeral
+// command responses skip Post.IsValid), §4.4 and §6.2 (REST `system_*`: 400).
+import { postTypeFate } from '../../server/toPost';
 import { Rule } from './types';
 import { responses } from './walk';
 
 export const postType: Rule = {
   id: 'post-type',
   severity: 'error',
-  description: 'A post type the server refuses: system_* from a webhook or command (400), or an unknown type that is not custom_* (500 for webhooks, 400 for REST).',
+  description: 'A post type the server refuses: system_* (400), or an unknown type that is not custom_*, card included (500 for webhooks, 400 for REST); on an ephemeral command response the type is only dropped.',
   kinds: ['incoming', 'command', 'outgoing', 'post'],
   check(ctx) {
     for (const { v, path } of responses(ctx.root, ctx.kind)) {
-      const refused = refusedPostType(ctx.kind, v);
-      if (refused === undefined) continue;
+      const fate = postTypeFate(ctx.kind, v);
+      if (fate === undefined) continue;
       const t = v.type as string;
-      const system = refused === 'system';
+      if (fate === 'dropped') {
+        // shown by SendEphemeralPost as system_ephemeral: never validated, the sent type is lost
+        ctx.report({
+          path: [...path, 'type'],
+          severity: 'warning',
+          message: `Mattermost shows this ephemeral response as a plain ephemeral post: the type ${JSON.stringify(t)} is dropped (ephemeral posts are not validated, so it is not an error here).`,
+        });
+        continue;
+      }
+      if (fate === 'licensed') {
+        ctx.report({
+          path: [...path, 'type'],
+          severity: 'warning',
+          message: 'Mattermost refuses `burn_on_read` posts (501) unless the server has an Enterprise Advanced licence, FeatureFlags.BurnOnRead and ServiceSettings.EnableBurnOnRead.',
+        });
+        continue;
+      }
+      const system = fate === 'system';
       const hint = system ? '' : ` (a plugin type must start with \`custom_\`, e.g. ${JSON.stringify('custom_' + t)})`;
       let message: string;
       switch (ctx.kind) {
@@ -25,10 +44,14 @@ export const postType: Rule = {
           message = `Mattermost posts nothing because creating a post of type ${JSON.stringify(t)} fails${hint}.`;
           break;
         case 'command':
-          message = `Mattermost fails the command because creating a post of type ${JSON.stringify(t)} fails${hint}.`;
+          message = system
+            ? `Mattermost fails the command: a command response cannot post ${JSON.stringify(t)}.`
+            : `Mattermost fails the command (500 api.command.execute_command.create_post_failed.app_error) because creating a post of type ${JSON.stringify(t)} fails${hint}.`;
           break;
         default:
-          message = `Mattermost rejects the post (400 model.post.is_valid.type.app_error): ${JSON.stringify(t)} is not a known post type${hint}.`;
+          message = system
+            ? `Mattermost rejects the post (400 api.context.invalid_param.app_error, post.type): REST posts cannot have the type ${JSON.stringify(t)}.`
+            : `Mattermost rejects the post (400 model.post.is_valid.type.app_error): ${JSON.stringify(t)} is not a known post type${hint}.`;
       }
       ctx.report({ path: [...path, 'type'], message });
     }

@@ -1,3 +1,4 @@
+// Follows MATTERMOST_RULES.md §6.2 (a REST post has message and props.attachments).
 import { Rule } from './types';
 import { get, has, isObject } from './walk';
 

@@ -1,4 +1,5 @@
-import { WEBHOOK_DROPPED_PROPS } from '../../server/toPost';
+// Follows MATTERMOST_RULES.md §1.1 and §4.4: both webhook kinds drop these props and overwrite webhook_display_name.
+import { WEBHOOK_DROPPED_PROPS, WEBHOOK_OVERWRITTEN_PROPS } from '../../server/toPost';
 import { Rule } from './types';
 import { get, isObject } from './walk';
 
@@ -20,7 +21,7 @@ export const reservedProp: Rule = {
     if (!isObject(props)) return;
     for (const key of Object.keys(props)) {
       let message = WEBHOOK_DROPPED_PROPS.includes(key) ? DROPPED[key] : undefined;
-      if (!message && key === 'webhook_display_name' && ctx.kind === 'incoming') {
+      if (!message && WEBHOOK_OVERWRITTEN_PROPS.includes(key)) {
         message = 'Mattermost overwrites `props.webhook_display_name` with the hook\'s display name.';
       }
       if (message) ctx.report({ path: ['props', key], target: 'key', message });

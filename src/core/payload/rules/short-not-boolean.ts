@@ -1,3 +1,4 @@
+// Follows MATTERMOST_RULES.md §2.2 (SlackCompatibleBool: anything else fails the whole request).
 import { rejectPhrase } from '../consequence';
 import { FixBuilder, JsonPath, Rule, WEBHOOK_KINDS } from './types';
 import { isShortPath, valueAt } from './walk';

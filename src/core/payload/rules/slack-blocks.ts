@@ -1,9 +1,10 @@
+// Follows MATTERMOST_RULES.md §7: Block Kit in attachments is not shown, a warning.
 import { MESSAGE_KINDS, Rule } from './types';
 import { attachments } from './walk';
 
 export const slackBlocks: Rule = {
   id: 'slack-blocks',
-  severity: 'information',
+  severity: 'warning',
   description: 'Slack Block Kit blocks inside an attachment, which Mattermost ignores.',
   kinds: MESSAGE_KINDS,
   check(ctx) {

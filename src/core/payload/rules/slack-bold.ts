@@ -1,10 +1,11 @@
+// Follows MATTERMOST_RULES.md §2.5 (Slack `*bold*` is Markdown emphasis): what the author meant as bold shows as italic, a warning.
 import { findSlackBold } from '../../server/slack';
 import { MESSAGE_KINDS, Rule } from './types';
 import { markedTexts } from './walk';
 
 export const slackBold: Rule = {
   id: 'slack-bold',
-  severity: 'information',
+  severity: 'warning',
   description: 'Slack *bold*, which Mattermost\'s Markdown renders as italic.',
   kinds: MESSAGE_KINDS,
   check(ctx) {

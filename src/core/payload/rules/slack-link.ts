@@ -1,3 +1,4 @@
+// Follows MATTERMOST_RULES.md §2.5 and §4.3: skip_slack_parsing stops the conversion in the main text only.
 import { findSlackLinks } from '../../server/slack';
 import { MESSAGE_KINDS, Rule } from './types';
 import { LINK_ROLES } from '../../server/slack';
@@ -5,16 +6,16 @@ import { markedTexts } from './walk';
 
 export const slackLink: Rule = {
   id: 'slack-link',
-  severity: 'information',
-  description: 'Slack <url|text> links where Mattermost does not convert them (title, author_name, footer, fallback, field titles, REST posts, skip_slack_parsing): shown literally.',
+  severity: 'warning',
+  description: 'Slack <url|text> links where Mattermost does not convert them (title, author_name, footer, fallback, field titles, REST posts, main text with skip_slack_parsing): shown literally.',
   kinds: MESSAGE_KINDS,
   check(ctx) {
     for (const t of markedTexts(ctx.root, ctx.kind)) {
       if (t.v.indexOf('|') < 0) continue;
-      if (t.slack && LINK_ROLES.includes(t.role)) continue;
+      if (t.links && LINK_ROLES.includes(t.role)) continue;
       const key = t.path[t.path.length - 1];
       for (const m of findSlackLinks(t.v)) {
-        const where = !t.slack ? (ctx.kind === 'post' ? 'in REST posts' : 'with skip_slack_parsing') : `in \`${key}\``;
+        const where = !t.links ? (ctx.kind === 'post' ? 'in REST posts' : 'in the main text with skip_slack_parsing') : `in \`${key}\``;
         const advice = t.markdown ? `write \`[${m.text}](${m.url})\`` : key === 'title' ? 'use `title_link`' : key === 'author_name' ? 'use `author_link`' : 'it is plain text';
         ctx.report({
           path: t.path,

@@ -1,3 +1,4 @@
+// Follows MATTERMOST_RULES.md §1.3 step 4 (what is expanded): the rest shows literally instead of notifying, a warning.
 import { findSlackTokens } from '../../server/slack';
 import { MESSAGE_KINDS, Rule } from './types';
 import { MENTION_ROLES } from '../../server/slack';
@@ -5,7 +6,7 @@ import { markedTexts } from './walk';
 
 export const slackMention: Rule = {
   id: 'slack-mention',
-  severity: 'information',
+  severity: 'warning',
   description: 'Slack mention syntax Mattermost shows literally: <!everyone>, <!subteam^…>, <#C…>, <@U…> Slack user ids, <!date^…>, and <!channel>/<!here>/<!all> where no Slack processing happens.',
   kinds: MESSAGE_KINDS,
   check(ctx) {

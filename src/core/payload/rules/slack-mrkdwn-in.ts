@@ -1,3 +1,4 @@
+// Follows MATTERMOST_RULES.md §2.1 (mrkdwn_in is not modelled) and §2.5.
 import { MESSAGE_KINDS, Rule } from './types';
 import { attachments } from './walk';
 

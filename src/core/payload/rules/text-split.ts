@@ -1,3 +1,4 @@
+// Follows MATTERMOST_RULES.md §1.3 step 10 (SplitWebhookPost: 16383 runes per post).
 import { MAX_POST_RUNES } from '../../server/limits';
 import { runeCount } from '../../server/runes';
 import { storedMessage } from '../../server/toPost';

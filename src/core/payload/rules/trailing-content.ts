@@ -1,3 +1,4 @@
+// Follows MATTERMOST_RULES.md §1.2 step 2 (only the first JSON value is read).
 import { Rule } from './types';
 
 export const trailingContent: Rule = {

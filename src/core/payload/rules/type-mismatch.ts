@@ -1,3 +1,4 @@
+// Follows MATTERMOST_RULES.md §1.2 (a type mismatch fails the whole request), §5.1 step 1 and §6.2.
 import { rejectPhrase } from '../consequence';
 import { ALL_KINDS, Rule } from './types';
 import { describeType, label, valueAt } from './walk';

@@ -1,3 +1,5 @@
+// Follows MATTERMOST_RULES.md §1.3 step 5 (the type is forced when attachments survive decoding, step 2).
+import { noAttachments } from '../../server/toPost';
 import { Rule } from './types';
 import { isObject } from './walk';
 
@@ -8,7 +10,7 @@ export const typeOverwritten: Rule = {
   kinds: ['incoming'],
   check(ctx) {
     const r = ctx.root;
-    if (!isObject(r) || !Array.isArray(r.attachments) || r.attachments.length === 0) return;
+    if (!isObject(r) || !Array.isArray(r.attachments) || noAttachments(r.attachments)) return;
     if (typeof r.type !== 'string' || r.type === '' || r.type === 'slack_attachment') return;
     ctx.report({
       path: ['type'],

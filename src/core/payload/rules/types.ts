@@ -30,6 +30,8 @@ export interface Report {
   fix?: FixBuilder;
   /** An already-placed range (document offsets), instead of one looked up by path. */
   at?: Range;
+  /** This finding's severity, when it differs from the rule's default (docs/rule-severity.md). */
+  severity?: Severity;
 }
 
 export interface RuleContext {
@@ -38,6 +40,8 @@ export interface RuleContext {
   root: unknown;
   /** The target server (version and settings): the one given to lint(), else DEFAULT_PROFILE. */
   profile: Profile;
+  /** The document text as linted (for size checks). */
+  text: string;
   report(r: Report): void;
 }
 

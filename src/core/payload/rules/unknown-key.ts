@@ -1,4 +1,5 @@
-import type { Kind } from '../problem';
+// Follows MATTERMOST_RULES.md §1.1 (ignored keys), §2.1 (attachment keys not modelled), §6.2 (REST `filenames`).
+import type { Kind, Severity } from '../problem';
 import type { Shape } from '../../server/shapes';
 import { ALL_KINDS, JsonPath, Rule } from './types';
 import { label } from './walk';
@@ -12,10 +13,26 @@ export const unknownKey: Rule = {
     for (const u of ctx.read.norm?.unknown ?? []) {
       if (u.path.length === 1 && u.key === '$schema') continue;
       if (handledElsewhere(ctx.kind, u.path, u.key)) continue;
-      ctx.report({ path: u.path, target: 'key', message: unknownKeyMessage(ctx.kind, u.path, u.key, u.parent) });
+      ctx.report({ path: u.path, target: 'key', message: unknownKeyMessage(ctx.kind, u.path, u.key, u.parent), severity: unknownKeySeverity(ctx.kind, u.path, u.key) });
     }
   },
 };
+
+/**
+ * Keys Slack tools send that Mattermost ignores without anything visible being lost: information,
+ * not warning (a Slack habit). Top level, and inside an attachment.
+ */
+const SLACK_HABIT_TOP = new Set(['mrkdwn', 'link_names', 'unfurl_links', 'unfurl_media', 'fallback']);
+const SLACK_HABIT_ATTACHMENT = new Set(['callback_id', 'attachment_type']);
+
+/** The severity of an unknown key: information for ignored Slack habits, else the rule's warning. */
+function unknownKeySeverity(kind: Kind, path: JsonPath, key: string): Severity | undefined {
+  if (kind === 'dialog' || kind === 'post') return undefined;
+  if (path.length === 1 && SLACK_HABIT_TOP.has(key)) return 'information';
+  const inAttachment = typeof path[path.length - 2] === 'number' && path[path.length - 3] === 'attachments';
+  if (inAttachment && SLACK_HABIT_ATTACHMENT.has(key)) return 'information';
+  return undefined;
+}
 
 /** Keys reported by a more specific rule instead (Slack habits, webhook-shaped REST posts). */
 function handledElsewhere(kind: Kind, path: JsonPath, key: string): boolean {
@@ -32,6 +49,7 @@ const TOP: Record<string, string> = {
   link_names: 'Mattermost ignores `link_names`: @mentions in the text always notify.',
   unfurl_links: 'Mattermost ignores `unfurl_links`: link previews follow the server and user settings.',
   unfurl_media: 'Mattermost ignores `unfurl_media`: link previews follow the server and user settings.',
+  fallback: 'Mattermost ignores a top-level `fallback` (a Slack habit): notifications use `text`, and each attachment has its own `fallback`.',
   thread_ts: 'Mattermost ignores the Slack `thread_ts`: a webhook cannot reply in a thread this way.',
   root_id: 'Mattermost ignores `root_id` in a webhook request: it cannot reply in a thread this way.',
   as_user: 'Mattermost ignores `as_user`: the post is made by the hook\'s creator.',
@@ -60,6 +78,7 @@ const OTHER_KIND: Partial<Record<Kind, Record<string, string>>> = {
     username: 'Mattermost ignores `username` in a REST post: the post is made by the authenticated user.',
     icon_url: 'Mattermost ignores `icon_url` in a REST post: overrides exist only for webhooks and commands.',
     channel: 'Mattermost ignores `channel` in a REST post; use `channel_id` with a channel id.',
+    filenames: 'Mattermost ignores `filenames` in a REST post (the field is never read from JSON), so no file is attached; attach uploaded files with `file_ids`.',
   },
 };
 

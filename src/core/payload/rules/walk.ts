@@ -1,8 +1,8 @@
 /** Finds the parts of a canonical payload that rules look at. Only well-typed parts are returned. */
 import type { Kind } from '../problem';
 import { isObject } from '../../server/normalize';
-import { slackProcessed, type TextRole } from '../../server/slack';
-import { responsesOf } from '../../server/toPost';
+import { attachmentLinksConverted, slackProcessed, type TextRole } from '../../server/slack';
+import { postValidated, responsesOf, showsEphemeral } from '../../server/toPost';
 import type { JsonPath } from './types';
 
 export type Obj = Record<string, unknown>;
@@ -49,6 +49,23 @@ export function has(v: unknown, key: string): boolean {
 export function str(v: unknown, key: string): string {
   const s = get(v, key);
   return typeof s === 'string' ? s : '';
+}
+
+/** A slash-command response Mattermost shows as an ephemeral post (the server model's showsEphemeral). */
+export function isEphemeral(kind: Kind, response: unknown): boolean {
+  return showsEphemeral(kind, response);
+}
+
+/**
+ * False for the parts of an ephemeral slash-command response, whose post is never validated (the
+ * server model's postValidated). `at` is an attachment, field or action found by the walkers below.
+ */
+export function validated(root: unknown, kind: Kind, at: At<unknown>): boolean {
+  if (kind !== 'command') return true;
+  const p = at.path;
+  const list = get(root, 'extra_responses');
+  const response = p[0] === 'extra_responses' ? (Array.isArray(list) ? list[p[1] as number] : undefined) : root;
+  return postValidated(kind, response);
 }
 
 /** The top-level response and, for slash commands, each `extra_responses` entry. */
@@ -150,6 +167,11 @@ export interface TextAt extends At<string> {
   slack: boolean;
   /** True when it is rendered as Markdown. */
   markdown: boolean;
+  /**
+   * True when the server converts `<url|text>` in this part (where LINK_ROLES allow): also in the
+   * attachments of a command response with skip_slack_parsing (MATTERMOST_RULES.md §2.5, §4.3).
+   */
+  links: boolean;
 }
 
 class TextItem extends Item<string> implements TextAt {
@@ -158,6 +180,7 @@ class TextItem extends Item<string> implements TextAt {
     readonly role: TextRole,
     readonly slack: boolean,
     readonly markdown: boolean,
+    readonly links: boolean,
     base: JsonPath | At<unknown>,
     a: string | number,
     b?: string | number,
@@ -189,8 +212,8 @@ function marked(s: string): boolean {
   return s.indexOf('*') >= 0 || s.indexOf('<') >= 0 || s.indexOf('|') >= 0;
 }
 
-function addText(out: TextAt[], onlyMarked: boolean, s: unknown, k: string, role: TextRole, slack: boolean, markdown: boolean, base: JsonPath, i: number): void {
-  if (typeof s === 'string' && (!onlyMarked || marked(s))) out.push(new TextItem(s, role, slack, markdown, base, i, k));
+function addText(out: TextAt[], onlyMarked: boolean, s: unknown, k: string, role: TextRole, slack: boolean, markdown: boolean, links: boolean, base: JsonPath, i: number): void {
+  if (typeof s === 'string' && (!onlyMarked || marked(s))) out.push(new TextItem(s, role, slack, markdown, links, base, i, k));
 }
 
 function collectTexts(root: unknown, kind: Kind, onlyMarked: boolean): TextAt[] {
@@ -200,7 +223,9 @@ function collectTexts(root: unknown, kind: Kind, onlyMarked: boolean): TextAt[] 
     const skip = !slackProcessed(kind, get(r.v, 'skip_slack_parsing'));
     const key = kind === 'post' ? 'message' : 'text';
     const t = r.v[key];
-    if (typeof t === 'string' && (!onlyMarked || marked(t))) out.push(new TextItem(t, 'message', !skip, true, r.path, key));
+    if (typeof t === 'string' && (!onlyMarked || marked(t))) out.push(new TextItem(t, 'message', !skip, true, !skip, r.path, key));
+    // ParseMessageAttachment runs for every non-REST attachment, skip_slack_parsing or not
+    const links = attachmentLinksConverted(kind);
     const list = kind === 'post' ? get(get(r.v, 'props'), 'attachments') : r.v.attachments;
     if (!Array.isArray(list)) continue;
     const base: JsonPath = kind === 'post' ? [...r.path, 'props', 'attachments'] : [...r.path, 'attachments'];
@@ -208,19 +233,19 @@ function collectTexts(root: unknown, kind: Kind, onlyMarked: boolean): TextAt[] 
       const a: unknown = list[i];
       if (!isObject(a)) continue;
       // the attachment's texts (key, role, Markdown or not), unrolled: named loads, no tuple per key
-      addText(out, onlyMarked, a.pretext, 'pretext', 'pretext', !skip, true, base, i);
-      addText(out, onlyMarked, a.text, 'text', 'attachment-text', !skip, true, base, i);
-      addText(out, onlyMarked, a.title, 'title', 'title', !skip, false, base, i);
-      addText(out, onlyMarked, a.author_name, 'author_name', 'author_name', !skip, false, base, i);
-      addText(out, onlyMarked, a.footer, 'footer', 'footer', !skip, false, base, i);
-      addText(out, onlyMarked, a.fallback, 'fallback', 'fallback', !skip, false, base, i);
+      addText(out, onlyMarked, a.pretext, 'pretext', 'pretext', !skip, true, links, base, i);
+      addText(out, onlyMarked, a.text, 'text', 'attachment-text', !skip, true, links, base, i);
+      addText(out, onlyMarked, a.title, 'title', 'title', !skip, false, links, base, i);
+      addText(out, onlyMarked, a.author_name, 'author_name', 'author_name', !skip, false, links, base, i);
+      addText(out, onlyMarked, a.footer, 'footer', 'footer', !skip, false, links, base, i);
+      addText(out, onlyMarked, a.fallback, 'fallback', 'fallback', !skip, false, links, base, i);
       const fl = a.fields;
       if (Array.isArray(fl)) {
         for (let j = 0; j < fl.length; j++) {
           const f: unknown = fl[j];
           if (!isObject(f)) continue;
-          if (typeof f.value === 'string' && (!onlyMarked || marked(f.value))) out.push(new TextItem(f.value, 'field-value', !skip, true, base, i, 'fields', j, 'value'));
-          if (typeof f.title === 'string' && (!onlyMarked || marked(f.title))) out.push(new TextItem(f.title, 'field-title', !skip, false, base, i, 'fields', j, 'title'));
+          if (typeof f.value === 'string' && (!onlyMarked || marked(f.value))) out.push(new TextItem(f.value, 'field-value', !skip, true, links, base, i, 'fields', j, 'value'));
+          if (typeof f.title === 'string' && (!onlyMarked || marked(f.title))) out.push(new TextItem(f.title, 'field-title', !skip, false, links, base, i, 'fields', j, 'title'));
         }
       }
     }
