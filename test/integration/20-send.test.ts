@@ -16,8 +16,12 @@ describe('log in and send (against the sandbox on 127.0.0.1)', function () {
     sandbox = await startSandbox();
     fs.writeFileSync(workspacePath('send-me.incoming.json'), PAYLOAD);
     await vscode.workspace.getConfiguration('mattermostPayloads').update('confirmBeforeSend', false, vscode.ConfigurationTarget.Global);
+    // VS Code for the web (code-server) saves after 1 s by default: "unsaved changes" must stay unsaved
+    // however long a send takes on a loaded machine.
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
   });
   after(async () => {
+    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
     await vscode.workspace.getConfiguration('mattermostPayloads').update('confirmBeforeSend', undefined, vscode.ConfigurationTarget.Global);
     await sandbox.close();
   });
