@@ -80,6 +80,8 @@ const BASE_SETTINGS = {
   'json.schemaDownload.enable': false,
   'window.restoreWindows': 'none',
   'files.hotExit': 'off',
+  // VS Code for the web saves a changed file after 1 s by default: tests of unsaved edits need it off
+  'files.autoSave': 'off',
 };
 
 /** Install a .vsix into an extensions folder with code-server's CLI. */

@@ -9,11 +9,14 @@ describe('activation', () => {
     assert.ok(ext, `extension ${EXTENSION_ID} is not installed in the development host`);
     // Give the host a moment: anything that would activate us at start-up has had its chance.
     await new Promise(r => setTimeout(r, 1500));
-    assert.strictEqual(ext.isActive, false, 'activated before any payload file was opened');
+    // VS Code itself may open a JSON model at start-up (a settings file it reads or writes through a text
+    // model fires onLanguage:jsonc); being active is only wrong when no JSON document was opened at all.
+    const json = vscode.workspace.textDocuments.filter(d => d.languageId === 'json' || d.languageId === 'jsonc');
+    if (ext.isActive) assert.ok(json.length > 0, 'activated before any JSON document was opened');
     const md = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# not a payload' });
     await vscode.window.showTextDocument(md);
     await new Promise(r => setTimeout(r, 500));
-    assert.strictEqual(ext.isActive, false, 'a Markdown document activated the extension');
+    if (json.length === 0) assert.strictEqual(ext.isActive, false, 'a Markdown document activated the extension');
   });
 
   it('activates when a payload file is opened', async () => {
