@@ -123,9 +123,7 @@ export class ServerProfiles implements vscode.Disposable {
 
   /** After a login: fetch that server's profile in the background (the refresh the accounts were wired with). */
   fetchAfterLogin(origin: string): void {
-    if (!this.refresher) return;
-    this.lastRefresh.set(origin, Date.now());
-    void this.refresher(origin);
+    if (this.refresher) void this.refresher(origin);
   }
 
   private refreshInBackground(origin: string): void {

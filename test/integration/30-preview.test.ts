@@ -234,8 +234,9 @@ describe('live preview', () => {
   it('renders a payload too big to show whole: the leading part, with a note saying what is left out', async function () {
     this.timeout(90000); // lint and render in the workers, on a busy machine
     const attachments = Array.from({ length: 4000 }, (_, i) => ({ fallback: `Build ${i}`, color: 'good', text: `Build **${i}** passed, all tests green, see the log for details` }));
-    await write('huge.incoming.json', { text: 'Nightly builds', attachments });
-    await open('huge.incoming.json');
+    // A slash-command response: it may be up to 1 MiB (an incoming webhook this big is refused: cannot render)
+    await write('huge.command.json', { response_type: 'in_channel', text: 'Nightly builds', attachments });
+    await open('huge.command.json');
     // Cheap string checks while waiting (the HTML is large); parse once it is there.
     const html = await waitFor('the truncated preview', async () => {
       const h = (await currentHtml()) ?? '';
