@@ -186,7 +186,7 @@ which lints documents over 1 000 000 characters in a worker thread (dist/lintWor
 event-loop block is taken from a 1 ms interval probe.
 `;
 writeFileSync(join(root, 'bench/RESULTS.md'), md);
-writeFileSync(join(root, '.bench/last.json'), JSON.stringify({ budgets: all, external: external.map(({ output, ...e }) => e) }));
+writeFileSync(join(root, '.bench/last.json'), JSON.stringify({ budgets: all, external: external.map(e => ({ ...e, output: undefined })) }));
 console.log(`\n${lintTable}\n\n${budgetTable}\n`);
 if (cliScale) console.log(`${cliScale.table}\n`);
 for (const e of external) console.log(`${e.file}: ${e.ok ? 'every budget met' : `a budget missed (exit ${e.status})`}`);

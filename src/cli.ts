@@ -348,7 +348,7 @@ async function lintAll(jobs: Job[], opts: Options, writer: Writer): Promise<{ un
   const size = chunkSize(jobs.length, threads);
   const chunks: Job[][] = [];
   for (let i = 0; i < jobs.length; i += size) chunks.push(jobs.slice(i, i + size));
-  const done: (ChunkResult | undefined)[] = new Array(chunks.length);
+  const done: (ChunkResult | undefined)[] = new Array<ChunkResult | undefined>(chunks.length);
   let unusable = false;
   let hasError = false;
   let emitted = 0;

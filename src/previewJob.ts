@@ -24,6 +24,6 @@ export type PreviewWorkerResponse = { id: number; html: string; note?: string } 
 export function renderJob(job: PreviewJob): { html: string; note?: string } {
   if ('message' in job) return { html: renderMessageDocument(job.message) };
   // A Date may arrive as a Date (structured clone) or, from elsewhere, as an ISO string or epoch.
-  const now = job.preview.now === undefined ? undefined : new Date(job.preview.now as unknown as string | number | Date);
+  const now = job.preview.now === undefined ? undefined : new Date(job.preview.now);
   return renderFittedDocument({ ...job.preview, now });
 }

@@ -131,7 +131,7 @@ async function run() {
     await measure('linting', 'lint on open / save', async () => { await diagnostics.lintNow(big, true); }, { size: bigSize });
     // Typing: edits to a payload linted as you type (in the worker; coalesced), until its lint has run.
     await vscode.window.showTextDocument(typing, { preview: false });
-    await measure('linting', 'typing (5 edits) until the diagnostics follow', async i => {
+    await measure('linting', 'typing (5 edits) until the diagnostics follow', async () => {
       for (let k = 0; k < 5; k++) await insertAt(typing, 1, ' ');
       const version = typing.version;
       await waitFor('the lint of the typed text', () => diagnostics.problemsFor(typing) && typing.version === version);
@@ -151,7 +151,7 @@ async function run() {
       await vscode.commands.executeCommand(PREVIEW);
       await waitFor('the preview of the big payload', async () => /preview-truncated/.test(await vscode.commands.executeCommand(CURRENT_HTML) || ''));
     }, { reps: 1, size: bigSize });
-    await measure('preview', 'edit → the preview follows', async i => {
+    await measure('preview', 'edit → the preview follows', async () => {
       const before = await vscode.commands.executeCommand(CURRENT_HTML);
       await insertAt(big, 1, ' ');
       await waitFor('the re-rendered preview', async () => (await vscode.commands.executeCommand(CURRENT_HTML)) !== before);

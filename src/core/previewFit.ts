@@ -19,7 +19,7 @@ import { renderPreviewDocument, type PreviewDocumentInput } from './preview/rend
  */
 export const PREVIEW_FULL_CHARS = 320 * 1024;
 
-export interface Omission {
+interface Omission {
   /** JSON path of the array or string that was cut. */
   path: (string | number)[];
   shown: number;
@@ -163,7 +163,7 @@ function size(chars: number): string {
 }
 
 /** The most HTML the panel is given (a bigger document would take long to copy to the webview). */
-export const PREVIEW_MAX_HTML_CHARS = 8 * 1024 * 1024;
+const PREVIEW_MAX_HTML_CHARS = 8 * 1024 * 1024;
 
 /**
  * The preview document for the panel: `renderPreviewDocument` on what fits (see `fitForPreview`),

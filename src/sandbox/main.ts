@@ -30,12 +30,12 @@ export function parseServerArgs(argv: readonly string[], readFile: (file: string
     try {
       text = readFile(file);
     } catch (e) {
-      throw new Error(`--config ${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+      throw new Error(`--config ${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, { cause: e });
     }
     try {
       config = configFromProfile(JSON.parse(JSON.stringify(parseProfileText(text, 'CLI', file).config)));
     } catch (e) {
-      throw new Error(`--config ${file}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new Error(`--config ${file}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
   }
   if (version !== undefined) config.version = formatVersion(parseVersion(version), true);

@@ -30,7 +30,7 @@ export function clientConfig(config: SandboxConfig, full: boolean): Record<strin
 }
 
 /** The sandbox's own profile, for its behaviour decisions. */
-export function profileOf(config: SandboxConfig): Profile {
+function profileOf(config: SandboxConfig): Profile {
   return parseProfile({ ...clientConfig(config, true), MaximumPayloadSizeBytes: String(config.maximumPayloadSizeBytes) }, 'CLI', 'sandbox');
 }
 

@@ -209,11 +209,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       case 'POST /__sandbox/config': {
         if (typeof json !== 'object' || json === null || Array.isArray(json)) return sendJson(ctx, 400, { error: 'Config is a JSON object.' });
         try {
-          if ('version' in json) parseVersion(String((json as { version: unknown }).version));
+          if ('version' in json) parseVersion(String(json.version));
         } catch (e) {
           return sendJson(ctx, 400, { error: e instanceof Error ? e.message : 'Invalid version.' });
         }
-        sandbox.setConfig(json as Partial<SandboxConfig>);
+        sandbox.setConfig(json);
         return sendJson(ctx, 200, state.config);
       }
       case 'POST /__sandbox/profile': {

@@ -125,7 +125,7 @@ export interface SandboxConfig {
   extraClientConfig: Record<string, string>;
 }
 
-export const DEFAULT_CONFIG: SandboxConfig = {
+const DEFAULT_CONFIG: SandboxConfig = {
   version: '11.6.0',
   enableIncomingWebhooks: true,
   enablePostUsernameOverride: false,

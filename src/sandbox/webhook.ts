@@ -43,7 +43,7 @@ export interface DecodeBehaviour {
 
 const NEWEST: DecodeBehaviour = { repair: true, shortStrings: true, priority: true };
 
-export function decodeBehaviour(config: SandboxConfig): DecodeBehaviour {
+function decodeBehaviour(config: SandboxConfig): DecodeBehaviour {
   return { repair: supports(config, 'control-char-repair'), shortStrings: supports(config, 'short-string'), priority: supports(config, 'webhook-priority') };
 }
 

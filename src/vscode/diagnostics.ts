@@ -129,7 +129,7 @@ export class PayloadDiagnostics implements vscode.Disposable {
     // Stale: the text changed, the kind changed, or the document was closed meanwhile.
     if (problems && !stale()) {
       this.publish(doc, version, detected.kind, settings.disabledRules, problems, length > settings.onSaveOverBytes && settings.onSaveOverBytes > 0);
-      this.logger.trace('lint', () => `${vscode.workspace.asRelativePath(doc.uri)} v${version} as ${detected.kind} (by ${detected.by}): ${problems!.length} problem(s) in ${Date.now() - t0} ms`);
+      this.logger.trace('lint', () => `${vscode.workspace.asRelativePath(doc.uri)} v${version} as ${detected.kind} (by ${detected.by}): ${problems.length} problem(s) in ${Date.now() - t0} ms`);
     }
     if (state.again || (!doc.isClosed && doc.version !== version && !this.timers.has(key))) {
       void this.lintNow(doc, state.saved);

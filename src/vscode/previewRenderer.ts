@@ -107,7 +107,7 @@ export class PreviewRenderer {
       this.broken = true;
       // Whole jobs are rendered here instead; sliced ones resolve undefined (the caller renders again).
       for (const [, p] of this.pending) {
-        if (p.job) this.inline(p.job).then(p.resolve, p.reject);
+        if (p.job) this.inline(p.job).then(r => p.resolve(r), (e: Error) => p.reject(e));
         else p.resolve(undefined);
       }
       this.pending.clear();

@@ -9,7 +9,7 @@ import { CredentialStore } from './secrets';
 /** globalState key: per server origin, the kept client config and when it was fetched. Not secret. */
 const STATE_KEY = 'mattermostPayloads.serverProfiles';
 /** A fetched profile older than this is refreshed in the background when it is used. */
-export const PROFILE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+const PROFILE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 /** At most one background refresh per origin in this long. */
 const RETRY_MS = 60 * 60 * 1000;
 

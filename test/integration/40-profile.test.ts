@@ -20,7 +20,7 @@ async function overrideMessages(what: string, ok: (messages: string[]) => boolea
       return ok(last) ? last : undefined;
     }, timeoutMs);
   } catch (e) {
-    throw new Error(`${(e as Error).message}; the diagnostics said: ${JSON.stringify(last)}`);
+    throw new Error(`${(e as Error).message}; the diagnostics said: ${JSON.stringify(last)}`, { cause: e });
   }
 }
 

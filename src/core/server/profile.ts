@@ -82,7 +82,7 @@ interface SettingInfo {
 }
 
 /** The client-config keys a profile keeps, with their defaults (plus every `FeatureFlag<Name>`). */
-export const PROFILE_KEYS: Readonly<Record<string, SettingInfo>> = {
+const PROFILE_KEYS: Readonly<Record<string, SettingInfo>> = {
   Version: { kind: 'version', description: 'The server version.' },
   BuildNumber: { kind: 'text', description: 'The build number.' },
   EnablePostUsernameOverride: { kind: 'bool', default: 'false', description: 'Integrations may set the shown name (`username`).' },
@@ -112,16 +112,11 @@ export function settingOn(profile: Profile, key: string): boolean {
   return setting(profile, key) === 'true';
 }
 
-/** True when the profile itself says the setting (not a default). */
-export function settingKnown(profile: Profile, key: string): boolean {
-  return profile.source !== 'default' && Object.prototype.hasOwnProperty.call(profile.config, key);
-}
-
 // ------------------------------------------------------------------------------------------------
 // Parsing
 
 /** The newest release MATTERMOST_RULES.md describes (its §8 table and the 11.6-dev source). */
-export const NEWEST_DESCRIBED = '11.6.0';
+const NEWEST_DESCRIBED = '11.6.0';
 
 /**
  * A client config (the endpoint's JSON, already parsed) → a profile. Throws ProfileError with one clear
@@ -298,7 +293,7 @@ export const BEHAVIOURS: readonly Behaviour[] = [
 
 const BY_ID = new Map(BEHAVIOURS.map(b => [b.id, b]));
 
-export function behaviour(id: BehaviourId): Behaviour {
+function behaviour(id: BehaviourId): Behaviour {
   const b = BY_ID.get(id);
   if (!b) throw new Error(`unknown server behaviour ${id}`);
   return b;
@@ -330,7 +325,7 @@ export function supports(profile: Profile, id: BehaviourId): boolean {
 // Words for messages and the status bar
 
 /** "Mattermost 11.6" */
-export function serverName(profile: Profile): string {
+function serverName(profile: Profile): string {
   return `Mattermost ${formatVersion(profile.version)}`;
 }
 

@@ -7,7 +7,7 @@ import { ensureTrusted } from '../trust';
 import { accountFor, relogin } from './account';
 import { client, reportError } from './report';
 
-export interface RefreshOptions {
+interface RefreshOptions {
   /** The server to refresh; default: where the active file goes (setting, else the current account). */
   origin?: string;
   /** At login and in the background: no prompts and no messages, failures only logged. */

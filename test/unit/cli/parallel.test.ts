@@ -111,7 +111,7 @@ describe('CLI: many files, linted in parallel', function () {
     assert.ok(stats(t).byWorkers > 0);
     const j = run(['lint', 'clean/*.json', '--format', 'json'], parallel);
     assert.strictEqual(j.status, 0);
-    assert.deepStrictEqual(JSON.parse(j.stdout).map((f: { file: string }) => f.file), Array.from({ length: 30 }, (_, i) => `clean/c${String(i).padStart(2, '0')}.incoming.json`));
+    assert.deepStrictEqual((JSON.parse(j.stdout) as { file: string }[]).map(f => f.file), Array.from({ length: 30 }, (_, i) => `clean/c${String(i).padStart(2, '0')}.incoming.json`));
   });
 
   it('exit 2 with one message per unusable file, in file order, and the usable files still linted', () => {

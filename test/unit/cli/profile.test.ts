@@ -70,7 +70,7 @@ describe('CLI: the target-server profile flags', function () {
     assert.match(off[0], /warning override-needs-setting On Mattermost 9\.11 \(CLI\), EnablePostUsernameOverride is off/);
     const version = run(['lint', 'hook.incoming.json', '--server-version', '9.11', '--format', 'json']);
     assert.strictEqual(version.status, 0, version.stderr);
-    const problems = JSON.parse(version.stdout)[0].problems.filter((p: { rule: string }) => p.rule === 'override-needs-setting');
+    const problems = (JSON.parse(version.stdout) as { problems: { rule: string; message: string }[] }[])[0].problems.filter(p => p.rule === 'override-needs-setting');
     assert.strictEqual(problems.length, 2);
     assert.match(problems[1].message, /On Mattermost 9\.11 \(CLI\), EnablePostIconOverride is off/);
   });

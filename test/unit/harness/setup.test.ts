@@ -7,8 +7,16 @@ import * as path from 'path';
 // dpkg-query and apt-get are small fakes on PATH that read and write a list of installed packages, so
 // what is installed, when, and the one line shown otherwise are checked without touching the machine.
 const root = path.resolve(__dirname, '../../../..');
+/** What these tests use of test/harness/setup.js (plain JavaScript, so typed here). */
+interface SystemNeeds { chromium: boolean; codeServer: boolean; for: string }
+interface SetupModule {
+  ensureSystem(needs: SystemNeeds, opts?: Record<string, unknown>): string[];
+  needsForLayers(layers: string[], env: Record<string, string>): SystemNeeds;
+  requirements(needs: SystemNeeds, env: Record<string, string>, codeServerReady: () => boolean): { packages: string[]; why: string[] };
+  SetupError: new (message?: string) => Error;
+}
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const setup = require(path.join(root, 'test', 'harness', 'setup.js'));
+const setup = require(path.join(root, 'test', 'harness', 'setup.js')) as SetupModule;
 
 const BUILD = ['ripgrep', 'build-essential', 'pkg-config', 'python3', 'libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev'];
 const ALL = ['chromium', ...BUILD];

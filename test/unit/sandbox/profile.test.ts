@@ -5,7 +5,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import nodeFetch from 'node-fetch';
 import { MattermostClient } from '../../../src/core/mattermost/client';
-import type { FetchLike } from '../../../src/core/mattermost/types';
 import { parseProfile, ProfileError, supports } from '../../../src/core/server/profile';
 import { parseServerArgs } from '../../../src/sandbox/main';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/server';
@@ -93,7 +92,7 @@ describe('sandbox: a configurable server (version and settings)', function () {
     });
 
     it('the client fetches it with the account\'s token, and does not follow a redirect', async () => {
-      const client = new MattermostClient({ fetch: nodeFetch as unknown as FetchLike, timeoutMs: 5000 });
+      const client = new MattermostClient({ fetch: nodeFetch, timeoutMs: 5000 });
       const account = { origin: sb.url, token: SEED.pat, tokenKind: 'pat' as const };
       sb.setProfile({ Version: '10.5.1', EnablePostUsernameOverride: 'true' });
       const c = await client.clientConfig(account);

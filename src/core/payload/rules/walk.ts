@@ -64,7 +64,7 @@ export function validated(root: unknown, kind: Kind, at: At<unknown>): boolean {
   if (kind !== 'command') return true;
   const p = at.path;
   const list = get(root, 'extra_responses');
-  const response = p[0] === 'extra_responses' ? (Array.isArray(list) ? list[p[1] as number] : undefined) : root;
+  const response: unknown = p[0] === 'extra_responses' ? (Array.isArray(list) ? list[p[1] as number] : undefined) : root;
   return postValidated(kind, response);
 }
 
