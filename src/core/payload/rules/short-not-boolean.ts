@@ -1,13 +1,29 @@
-// Follows MATTERMOST_RULES.md §2.2 (SlackCompatibleBool: anything else fails the whole request).
+// Follows MATTERMOST_RULES.md §2.2 (SlackCompatibleBool: anything else fails the whole request) and §8
+// (the "true"/"false" string form only since 5.8: before it only JSON booleans decode).
 import { rejectPhrase } from '../consequence';
+import { onServer, supports } from '../../server/profile';
 import { FixBuilder, JsonPath, Rule, WEBHOOK_KINDS } from './types';
-import { isShortPath, valueAt } from './walk';
+import { fields, isShortPath, valueAt } from './walk';
 
 export const shortNotBoolean: Rule = {
   id: 'short-not-boolean',
   severity: 'error',
   description: 'A field "short" that is not true/false or "true"/"false" (any case): null, 1, "yes", "" fail the whole request.',
   kinds: WEBHOOK_KINDS,
+  check(ctx) {
+    // The schema accepts "true"/"false" strings (SlackCompatibleBool, 5.8); older servers do not.
+    if (supports(ctx.profile, 'short-string')) return;
+    for (const f of fields(ctx.root, ctx.kind)) {
+      const actual = f.v.short;
+      if (typeof actual !== 'string' || !/^(true|false)$/i.test(actual)) continue;
+      const path: JsonPath = [...f.path, 'short'];
+      ctx.report({
+        path,
+        message: `${cap(onServer(ctx.profile))}, \`short\` must be a JSON true or false (the string form ${JSON.stringify(actual)} is read only since Mattermost 5.8): ${rejectPhrase(ctx.kind)}.`,
+        fix: shortFix(path, actual),
+      });
+    }
+  },
   schemaIssue(ctx) {
     const path = ctx.issue.path;
     if (!isShortPath(path)) return false;
@@ -37,4 +53,8 @@ export function shortFix(path: JsonPath, actual: unknown): FixBuilder | undefine
     const r = t.range(path);
     return { title: `Change to ${repl}`, edits: [{ start: r.start, end: r.end, newText: String(repl) }] };
   };
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
