@@ -103,7 +103,7 @@ function lintWith(text: string, kind: Kind, read: ServerRead, options: LintOptio
   // The rules about decoding (trailing content, repairs, the body's type, key matching), in RULES order.
   let id = '';
   const report = (r: Report) => push({ rule: id, path: r.path, target: r.target, sub: r.sub, at: r.at, message: r.message, fix: r.fix, severity: r.severity });
-  const decodeCtx: DecodeContext = { kind, read, report };
+  const decodeCtx: DecodeContext = { kind, read, profile: options?.profile ?? DEFAULT_PROFILE, report };
   for (const rule of DECODE_RULES) {
     id = rule.id;
     rule.decoded!(decodeCtx);

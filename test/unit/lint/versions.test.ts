@@ -44,3 +44,68 @@ describe('version-aware rules: short as a string (5.8)', () => {
     }
   });
 });
+
+describe('version-aware rules: keys older servers do not read (unknown-key, §8)', () => {
+  const command = JSON.stringify({ text: 'x', skip_slack_parsing: true, extra_responses: [{ text: 'y' }] });
+
+  it('extra_responses (5.6): ignored on 5.5 with the version named, read from 5.6', () => {
+    const before = found(command, 'command', 'unknown-key', profileForVersion('5.5')).filter(p => p.path[0] === 'extra_responses');
+    assert.strictEqual(before.length, 1);
+    assert.strictEqual(before[0].severity, 'warning');
+    assert.match(before[0].message, /^On Mattermost 5\.5, `extra_responses` is ignored: it is read only since Mattermost 5\.6/);
+    assert.strictEqual(command.slice(before[0].start, before[0].end), '"extra_responses"');
+    assert.deepStrictEqual(found(command, 'command', 'unknown-key', profileForVersion('5.6')).filter(p => p.path[0] === 'extra_responses'), []);
+  });
+
+  it('skip_slack_parsing (5.20): ignored on 5.19 (also inside an extra response), read from 5.20; false is not reported', () => {
+    const text = JSON.stringify({ text: 'x', skip_slack_parsing: true, extra_responses: [{ text: 'y', skip_slack_parsing: true }, { text: 'z', skip_slack_parsing: false }] });
+    const before = found(text, 'command', 'unknown-key', profileForVersion('5.19'));
+    assert.deepStrictEqual(before.map(p => p.path), [['skip_slack_parsing'], ['extra_responses', 0, 'skip_slack_parsing']]);
+    assert.match(before[0].message, /^On Mattermost 5\.19, `skip_slack_parsing` is ignored: it is read only since Mattermost 5\.20, so the Slack processing/);
+    assert.deepStrictEqual(found(text, 'command', 'unknown-key', profileForVersion('5.20')), []);
+  });
+
+  it('webhook priority (≈9.11): "may be ignored" on 9.10 for incoming and outgoing, nothing from 9.11', () => {
+    const text = JSON.stringify({ text: 'x', priority: { priority: 'urgent' } });
+    for (const kind of ['incoming', 'outgoing'] as const) {
+      const before = found(text, kind, 'unknown-key', profileForVersion('9.10'));
+      assert.strictEqual(before.length, 1, kind);
+      assert.match(before[0].message, /^On Mattermost 9\.10, `priority` may be ignored: it is read only since about Mattermost 9\.11/);
+      assert.deepStrictEqual(found(text, kind, 'unknown-key', profileForVersion('9.11')), []);
+      assert.deepStrictEqual(found(text, kind, 'unknown-key', DEFAULT_PROFILE), []);
+    }
+  });
+
+  it('action tooltip (≈11.6): "may be ignored" on 11.5, nothing on 11.6', () => {
+    const text = JSON.stringify({ text: 'x', attachments: [{ fallback: 'f', actions: [{ id: 'a', name: 'A', type: 'button', tooltip: 'Approve it', integration: { url: 'http://127.0.0.1/x' } }] }] });
+    const before = found(text, 'incoming', 'unknown-key', profileForVersion('11.5'));
+    assert.strictEqual(before.length, 1);
+    assert.deepStrictEqual(before[0].path, ['attachments', 0, 'actions', 0, 'tooltip']);
+    assert.match(before[0].message, /^On Mattermost 11\.5, `tooltip` may be ignored: .*about Mattermost 11\.6/);
+    assert.deepStrictEqual(found(text, 'incoming', 'unknown-key', profileForVersion('11.6')), []);
+  });
+});
+
+describe('version-aware rules: incoming-webhook keys newer than 11.6 (§9.1)', () => {
+  const text = JSON.stringify({ text: 'x', root_id: 'abc', silent: true });
+
+  it('on the default profile and older: information, ignored, a newer server may use it', () => {
+    for (const profile of [DEFAULT_PROFILE, profileForVersion('9.11')]) {
+      const ps = found(text, 'incoming', 'unknown-key', profile);
+      assert.deepStrictEqual(ps.map(p => [p.path[0], p.severity]), [['root_id', 'information'], ['silent', 'information']]);
+      for (const p of ps) assert.match(p.message, /^On Mattermost (11\.6|9\.11), Mattermost ignores `(root_id|silent)` in an incoming webhook; a newer server \(after 11\.6\) may use it/);
+    }
+  });
+
+  it('after 11.6 the server may read them: information that says "may"', () => {
+    const ps = found(text, 'incoming', 'unknown-key', profileForVersion('11.7'));
+    assert.deepStrictEqual(ps.map(p => p.severity), ['information', 'information']);
+    assert.match(ps[0].message, /^On Mattermost 11\.7, Mattermost may read `root_id` to post into a thread/);
+  });
+
+  it('only for incoming webhooks: elsewhere the ordinary unknown-key message stays', () => {
+    const ps = found(JSON.stringify({ text: 'x', silent: true }), 'outgoing', 'unknown-key', DEFAULT_PROFILE);
+    assert.strictEqual(ps.length, 1);
+    assert.strictEqual(ps[0].severity, 'warning');
+  });
+});

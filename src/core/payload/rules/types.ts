@@ -49,6 +49,8 @@ export interface RuleContext {
 export interface DecodeContext {
   kind: Kind;
   read: Extract<ServerRead, { ok: true }>;
+  /** The target server, as in RuleContext. */
+  profile: Profile;
   report(r: Report): void;
 }
 

@@ -1,8 +1,10 @@
-// Follows MATTERMOST_RULES.md §1.1 (ignored keys), §2.1 (attachment keys not modelled), §6.2 (REST `filenames`).
+// Follows MATTERMOST_RULES.md §1.1 (ignored keys), §2.1 (attachment keys not modelled), §6.2 (REST `filenames`),
+// §8 (keys older servers do not know yet) and §9.1 (incoming-webhook keys newer than 11.6).
 import type { Kind, Severity } from '../problem';
+import { BEHAVIOURS, type BehaviourId, onServer, type Profile, support } from '../../server/profile';
 import type { Shape } from '../../server/shapes';
-import { ALL_KINDS, JsonPath, Rule } from './types';
-import { label } from './walk';
+import { ALL_KINDS, JsonPath, Rule, RuleContext } from './types';
+import { actions, has, label, responses } from './walk';
 
 export const unknownKey: Rule = {
   id: 'unknown-key',
@@ -13,10 +15,66 @@ export const unknownKey: Rule = {
     for (const u of ctx.read.norm?.unknown ?? []) {
       if (u.path.length === 1 && u.key === '$schema') continue;
       if (handledElsewhere(ctx.kind, u.path, u.key)) continue;
+      if (ctx.kind === 'incoming' && u.path.length === 1 && NEWER[u.key]) {
+        ctx.report({ path: u.path, target: 'key', severity: 'information', message: newerMessage(ctx.profile, u.key) });
+        continue;
+      }
       ctx.report({ path: u.path, target: 'key', message: unknownKeyMessage(ctx.kind, u.path, u.key, u.parent), severity: unknownKeySeverity(ctx.kind, u.path, u.key) });
     }
   },
+  check(ctx) {
+    // Keys the current model knows but that the target server is too old for (§8): ignored there.
+    const profile = ctx.profile;
+    if (ctx.kind === 'command') {
+      if (has(ctx.root, 'extra_responses')) olderServer(ctx, ['extra_responses'], 'extra-responses', 'the extra responses are not posted');
+      for (const r of responses(ctx.root, ctx.kind)) {
+        if (r.v.skip_slack_parsing === true) olderServer(ctx, [...r.path, 'skip_slack_parsing'], 'skip-slack-parsing', 'the Slack processing (<url|text> links, <!channel> mentions) always runs on the text');
+      }
+    }
+    if ((ctx.kind === 'incoming' || ctx.kind === 'outgoing') && has(ctx.root, 'priority')) {
+      olderServer(ctx, ['priority'], 'webhook-priority', 'the post is made without a priority');
+    }
+    if (support(profile, 'action-tooltip') === 'no') {
+      for (const a of actions(ctx.root, ctx.kind)) {
+        if (has(a.v, 'tooltip')) olderServer(ctx, [...a.path, 'tooltip'], 'action-tooltip', 'the button has no hover text');
+      }
+    }
+  },
 };
+
+/** Incoming-webhook keys of servers newer than 11.6 (§9.1), with what they do there. */
+const NEWER: Readonly<Record<string, { id: BehaviourId; does: string }>> = {
+  root_id: { id: 'webhook-root-id', does: 'to post into a thread' },
+  silent: { id: 'webhook-silent', does: 'to post without notifications' },
+};
+
+function newerMessage(profile: Profile, key: string): string {
+  const n = NEWER[key];
+  const after = BEHAVIOURS.find(x => x.id === n.id)?.after ?? '';
+  return support(profile, n.id) === 'maybe'
+    ? `${cap(onServer(profile))}, Mattermost may read \`${key}\` ${n.does}: servers after ${after} may use it, but it is not tied to a release yet; up to ${after} it is ignored.`
+    : `${cap(onServer(profile))}, Mattermost ignores \`${key}\` in an incoming webhook; a newer server (after ${after}) may use it ${n.does}.`;
+}
+
+/**
+ * A key the target server is too old to read: ignored there. The message names the server and the release
+ * that added the key; "may" where the reference gives that release only approximately (§8 ≈).
+ */
+function olderServer(ctx: RuleContext, path: JsonPath, id: BehaviourId, loss: string): void {
+  const profile: Profile = ctx.profile;
+  if (support(profile, id) !== 'no') return;
+  const b = BEHAVIOURS.find(x => x.id === id);
+  const since = b?.since ?? '';
+  const key = String(path[path.length - 1]);
+  const message = b?.approximate
+    ? `${cap(onServer(profile))}, \`${key}\` may be ignored: it is read only since about Mattermost ${since}, so ${loss}.`
+    : `${cap(onServer(profile))}, \`${key}\` is ignored: it is read only since Mattermost ${since}, so ${loss}.`;
+  ctx.report({ path, target: 'key', message });
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
 
 /**
  * Keys Slack tools send that Mattermost ignores without anything visible being lost: information,
