@@ -17,6 +17,17 @@ describe('README stays true to the code', () => {
   it('lists every lint rule with its severity', () => {
     for (const r of RULE_INFO) assert.match(readme, new RegExp(`\\| \`${r.id}\` \\| ${r.severity} \\|`), r.id);
   });
+  it('has a "depends on" column, and every rule row fills it', () => {
+    assert.ok(readme.includes('| rule | severity | kinds | depends on | what it reports |'));
+    for (const r of RULE_INFO) {
+      const row = new RegExp(`^\\| \`${r.id}\` \\| ${r.severity} \\| [a-z, ]+ \\| ([^|]+) \\| `, 'm').exec(readme);
+      assert.ok(row, `${r.id}: row with kinds and depends on`);
+      assert.ok(row[1].trim() !== '', r.id);
+    }
+    // the rules that read the server profile say what they read
+    assert.match(readme, /\| `override-needs-setting` \| warning \| [a-z, ]+ \| [^|]*EnablePostUsernameOverride/);
+    assert.match(readme, /\| `short-not-boolean` \| error \| [a-z, ]+ \| [^|]*≥ 5\.8/);
+  });
   it('lists every setting', () => {
     for (const key of Object.keys(manifest.contributes.configuration.properties)) assert.ok(readme.includes(`\`${key}\``), key);
   });
