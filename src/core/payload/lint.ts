@@ -9,7 +9,7 @@
  */
 import type { JsonPath, ScanLocator, Target } from '../json/locate';
 import { readPayload, type ServerRead } from '../server/decode';
-import { bodyOverLimit, type BodySize } from '../server/limits';
+import { bodyLimit, bodyOverLimit, type BodySize } from '../server/limits';
 import { DEFAULT_PROFILE, type Profile } from '../server/profile';
 import type { Fix, Kind, Problem, Severity } from './problem';
 import { bodyProblem } from './rules/body-too-large';
@@ -77,7 +77,8 @@ function lintWith(text: string, kind: Kind, read: ServerRead, options: LintOptio
   };
 
   // Body size: the server cuts (webhooks) or refuses (REST) bodies over its read limit.
-  const size = bodyOverLimit(text, kind);
+  const profile = options?.profile ?? DEFAULT_PROFILE;
+  const size = bodyOverLimit(text, bodyLimit(kind, profile));
 
   if (!read.ok) {
     // nothing decoded: the rules about failed decoding, then the body size
@@ -96,20 +97,20 @@ function lintWith(text: string, kind: Kind, read: ServerRead, options: LintOptio
       id = rule.id;
       rule.failed!(ctx);
     }
-    if (size && on('body-too-large')) problems.push(bodyProblem(kind, size, text, undefined));
+    if (size && on('body-too-large')) problems.push(bodyProblem(kind, size, text, undefined, profile));
     return problems;
   }
 
   // The rules about decoding (trailing content, repairs, the body's type, key matching), in RULES order.
   let id = '';
   const report = (r: Report) => push({ rule: id, path: r.path, target: r.target, sub: r.sub, at: r.at, message: r.message, fix: r.fix, severity: r.severity });
-  const decodeCtx: DecodeContext = { kind, read, profile: options?.profile ?? DEFAULT_PROFILE, report };
+  const decodeCtx: DecodeContext = { kind, read, profile, report };
   for (const rule of DECODE_RULES) {
     id = rule.id;
     rule.decoded!(decodeCtx);
   }
   const { locator, norm } = read;
-  if (norm === undefined) return place(pending, locator, text, undefined, size, kind);
+  if (norm === undefined) return place(pending, locator, text, undefined, size, kind, profile);
   const root = norm.value;
 
   // Schema issues, each explained by the first rule that claims it (type-mismatch last: any issue).
@@ -123,7 +124,7 @@ function lintWith(text: string, kind: Kind, read: ServerRead, options: LintOptio
 
   try {
     // one context for all rules (they report synchronously, while their check runs)
-    const ctx: RuleContext = { kind, root, text, profile: options?.profile ?? DEFAULT_PROFILE, report };
+    const ctx: RuleContext = { kind, root, text, profile, report };
     for (const rule of checksFor(kind)) {
       if (!on(rule.id)) continue;
       id = rule.id;
@@ -133,14 +134,14 @@ function lintWith(text: string, kind: Kind, read: ServerRead, options: LintOptio
     releaseLists();
   }
 
-  return place(pending, locator, text, norm.actualPath, size, kind);
+  return place(pending, locator, text, norm.actualPath, size, kind, profile);
 }
 
-function place(pending: Pending[], locator: ScanLocator, text: string, actualPath: ((p: JsonPath) => JsonPath) | undefined, size: BodySize | undefined, kind: Kind): Problem[] {
+function place(pending: Pending[], locator: ScanLocator, text: string, actualPath: ((p: JsonPath) => JsonPath) | undefined, size: BodySize | undefined, kind: Kind, profile: Profile): Problem[] {
   const problems: Problem[] = [];
   if (pending.length === 0) {
     // Placed on the top-level key whose value the cut falls into.
-    if (size) problems.push(bodyProblem(kind, size, text, locator));
+    if (size) problems.push(bodyProblem(kind, size, text, locator, profile));
     return problems;
   }
   const toActual = actualPath ?? ((p: JsonPath) => p);
@@ -164,7 +165,7 @@ function place(pending: Pending[], locator: ScanLocator, text: string, actualPat
   }
   locator.prefetch(wanted);
   // after the batch: when it went through the member the cut falls into, it knows that member's key
-  if (size) problems.push(bodyProblem(kind, size, text, locator));
+  if (size) problems.push(bodyProblem(kind, size, text, locator, profile));
   for (let i = 0; i < pending.length; i++) {
     const p = pending[i];
     const path = paths[i];

@@ -3,6 +3,7 @@
  * cut (MATTERMOST_RULES.md §1.3 step 10, §1.5, §4.2).
  */
 import type { Kind } from '../payload/problem';
+import { type Profile, requestBodyLimit } from './profile';
 import { utf8Length } from './runes';
 
 /**
@@ -26,13 +27,17 @@ export const BODY_LIMIT: Readonly<Record<Kind, number>> = {
 };
 
 /**
- * A delayed slash-command response, POSTed to response_url (/hooks/commands/{id}), goes through the
- * request limit (413), not the 1 MiB of a command's own answer (MATTERMOST_RULES.md §1.6).
+ * What this server reads of a body of this kind: the request limit of the profile (MaximumPayloadSizeBytes
+ * + 512 since ≈ 9.8, MaxFileSize from 5.22, none before: §8), 1 MiB for command and outgoing responses.
  */
-export const DELAYED_RESPONSE_LIMIT = REQUEST_BODY_LIMIT;
+export function bodyLimit(kind: Kind, profile: Profile): number | undefined {
+  return kind === 'command' || kind === 'outgoing' ? RESPONSE_BODY_LIMIT : requestBodyLimit(profile);
+}
 
 export interface BodySize {
   bytes: number;
+  /** The limit it is over. */
+  limit: number;
   /** Where the server cuts the body: the UTF-16 offset of the first character beyond the byte limit. */
   cut: number;
 }
@@ -71,20 +76,19 @@ function utf8LengthByRuns(text: string): number | undefined {
 }
 
 /**
- * Body size against the server's read limit for `kind`: undefined when the body is within it. One
+ * Body size against the server's read limit (`limit`; undefined: the server has none): undefined when the body is within it. One
  * native pass in the common case: Buffer.byteLength counts a lone surrogate as the 3 bytes of U+FFFD,
  * never fewer than utf8Length counts, so a body it puts within the limit is within it. Over the limit,
  * the exact count comes from one pass over the non-ASCII runs, and the cut needs only the start well formed.
  */
-export function bodyOverLimit(text: string, kind: Kind): BodySize | undefined {
-  const limit = BODY_LIMIT[kind];
-  if (text.length * 3 <= limit) return undefined;
+export function bodyOverLimit(text: string, limit: number | undefined): BodySize | undefined {
+  if (limit === undefined || text.length * 3 <= limit) return undefined;
   const native = typeof Buffer !== 'undefined';
   if (text.length <= limit && native && Buffer.byteLength(text, 'utf8') <= limit) return undefined;
   const bytes = utf8LengthByRuns(text) ?? utf8Length(text);
   if (bytes <= limit) return undefined;
   // encodeInto reads at most `limit` units; the cut looks at one more
-  return { bytes, cut: cutOffset(text, limit, isWellFormed(text.length > limit + 2 ? text.slice(0, limit + 2) : text)) };
+  return { bytes, limit, cut: cutOffset(text, limit, isWellFormed(text.length > limit + 2 ? text.slice(0, limit + 2) : text)) };
 }
 
 function cutOffset(text: string, limit: number, wellFormed: boolean): number {

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import { lint } from '../../../src/core/payload/lint';
 import type { Kind, Problem } from '../../../src/core/payload/problem';
-import { DEFAULT_PROFILE, type Profile, profileForVersion } from '../../../src/core/server/profile';
+import { DEFAULT_PROFILE, parseProfile, type Profile, profileForVersion } from '../../../src/core/server/profile';
 import { applyFix } from './helpers';
 
 function found(text: string, kind: Kind, rule: string, profile: Profile): Problem[] {
@@ -107,5 +107,43 @@ describe('version-aware rules: incoming-webhook keys newer than 11.6 (§9.1)', (
     const ps = found(JSON.stringify({ text: 'x', silent: true }), 'outgoing', 'unknown-key', DEFAULT_PROFILE);
     assert.strictEqual(ps.length, 1);
     assert.strictEqual(ps[0].severity, 'warning');
+  });
+});
+
+describe('version-aware rules: the request body limit (body-too-large, requestBodyLimit)', () => {
+  // about 400 KB: over MaximumPayloadSizeBytes 300000 + 512, far under MaxFileSize (100 MB)
+  const big = JSON.stringify({ text: 'a'.repeat(400000) });
+
+  it('≈ 9.8 and the default profile: over 300000 + 512 bytes, named in the message', () => {
+    const def = found(big, 'incoming', 'body-too-large', DEFAULT_PROFILE);
+    assert.strictEqual(def.length, 1);
+    assert.match(def[0].message, /reads only the first 300512 bytes .*the default limit is MaximumPayloadSizeBytes 300000 \+ 512 bytes/);
+    const v98 = found(big, 'post', 'body-too-large', profileForVersion('9.8'));
+    assert.strictEqual(v98.length, 1);
+    assert.match(v98[0].message, /^Mattermost refuses this \d+-byte body \(413 .*on Mattermost 9\.8 the limit is MaximumPayloadSizeBytes 300000 \+ 512 bytes/);
+  });
+
+  it('before 9.8 (MaxFileSize, 100 MB) and before 5.22 (no limit): the same body is read', () => {
+    for (const v of ['9.7', '5.21']) {
+      for (const kind of ['incoming', 'post', 'dialog'] as const) assert.deepStrictEqual(found(big, kind, 'body-too-large', profileForVersion(v)), [], `${v} ${kind}`);
+    }
+  });
+
+  it('a profile file that raises MaximumPayloadSizeBytes moves the limit, and says so', () => {
+    const raised = parseProfile({ Version: '10.11.0', MaximumPayloadSizeBytes: '1000000' }, 'workspace file');
+    assert.deepStrictEqual(found(big, 'incoming', 'body-too-large', raised), []);
+    const lowered = parseProfile({ Version: '10.11.0', MaximumPayloadSizeBytes: '100000' }, 'workspace file');
+    const ps = found(JSON.stringify({ text: 'a'.repeat(200000) }), 'incoming', 'body-too-large', lowered);
+    assert.strictEqual(ps.length, 1);
+    assert.match(ps[0].message, /first 100512 bytes .*on Mattermost 10\.11 the limit is MaximumPayloadSizeBytes 100000 \+ 512 bytes/);
+  });
+
+  it('a delayed command response over the request limit: a warning from ≈ 9.8 on (300 KB), none before', () => {
+    const def = found(big, 'command', 'body-too-large', DEFAULT_PROFILE);
+    assert.strictEqual(def.length, 1);
+    assert.strictEqual(def[0].severity, 'warning');
+    assert.match(def[0].message, /delayed response to response_url .*the default limit is MaximumPayloadSizeBytes 300000 \+ 512 bytes/);
+    // 9.7: the limit is MaxFileSize (100 MB); 5.21: none
+    for (const v of ['9.7', '5.21']) assert.strictEqual(found(big, 'command', 'body-too-large', profileForVersion(v)).length, 0, v);
   });
 });

@@ -1,7 +1,9 @@
 // Follows MATTERMOST_RULES.md §1.5 (request bodies: MaximumPayloadSizeBytes + 512), §1.6 (a delayed
-// response POSTed to response_url goes through the same limit: 413) and §4.2 (command responses: 1 MiB).
+// response POSTed to response_url goes through the same limit: 413), §4.2 (command responses: 1 MiB) and §8
+// (the limit by version: MaxFileSize from 5.22, MaximumPayloadSizeBytes from ≈ 9.8, none before).
 import type { JsonPath, Range, ScanLocator } from '../../json/locate';
-import { BODY_LIMIT, DELAYED_RESPONSE_LIMIT, type BodySize } from '../../server/limits';
+import { BODY_LIMIT, type BodySize } from '../../server/limits';
+import { isDefaultProfile, onServer, type Profile, requestBodyLimit, supports } from '../../server/profile';
 import { utf8Length } from '../../server/runes';
 import type { Kind, Problem } from '../problem';
 import { ALL_KINDS, Rule } from './types';
@@ -14,9 +16,10 @@ export const bodyTooLarge: Rule = {
   kinds: ALL_KINDS,
   check(ctx) {
     // The read limit itself is checked by the linter core (bodyProblem); here only the lower limit of response_url.
-    if (ctx.kind !== 'command' || ctx.text.length * 3 <= DELAYED_RESPONSE_LIMIT || ctx.text.length > BODY_LIMIT.command) return;
+    const delayed = requestBodyLimit(ctx.profile);
+    if (ctx.kind !== 'command' || delayed === undefined || ctx.text.length * 3 <= delayed || ctx.text.length > BODY_LIMIT.command) return;
     const bytes = utf8Length(ctx.text);
-    if (bytes <= DELAYED_RESPONSE_LIMIT || bytes > BODY_LIMIT.command) return;
+    if (bytes <= delayed || bytes > BODY_LIMIT.command) return;
     // on the top-level member that takes the most room
     let key: string | undefined;
     let most = -1;
@@ -34,7 +37,7 @@ export const bodyTooLarge: Rule = {
       path: key === undefined ? [] : [key],
       target: key === undefined ? 'open' : 'key',
       severity: 'warning',
-      message: `Mattermost reads up to 1 MiB of a command's own answer, but refuses this ${bytes}-byte body as a delayed response to response_url (413 api.context.request_body_too_large.app_error; the default limit is 300000 + 512 bytes).`,
+      message: `Mattermost reads up to 1 MiB of a command's own answer, but refuses this ${bytes}-byte body as a delayed response to response_url (413 api.context.request_body_too_large.app_error; ${limitWhy(ctx.profile, delayed)}).`,
     });
   },
 };
@@ -43,13 +46,12 @@ export const bodyTooLarge: Rule = {
  * The problem for a body over the server's read limit, placed on the top-level key whose value the
  * cut falls into (when the locator has the document), else at the cut.
  */
-export function bodyProblem(kind: Kind, size: BodySize, text: string, locator: ScanLocator | undefined): Problem {
-  const { bytes, cut } = size;
-  const limit = BODY_LIMIT[kind];
+export function bodyProblem(kind: Kind, size: BodySize, text: string, locator: ScanLocator | undefined, profile: Profile): Problem {
+  const { bytes, cut, limit } = size;
   let message: string;
-  if (kind === 'incoming') message = `Mattermost reads only the first ${limit} bytes of this ${bytes}-byte body (MaximumPayloadSizeBytes 300000 + 512 by default) and rejects the cut JSON (400 model.incoming_hook.parse_data.app_error).`;
+  if (kind === 'incoming') message = `Mattermost reads only the first ${limit} bytes of this ${bytes}-byte body (${limitWhy(profile, limit)}) and rejects the cut JSON (400 model.incoming_hook.parse_data.app_error).`;
   else if (kind === 'command' || kind === 'outgoing') message = `Mattermost reads only the first 1 MiB of this ${bytes}-byte response, so the cut JSON cannot be parsed${kind === 'outgoing' ? ' and nothing is posted' : ' and the command fails'}.`;
-  else message = `Mattermost refuses this ${bytes}-byte body (413 api.context.request_body_too_large.app_error; the default limit is 300000 + 512 bytes).`;
+  else message = `Mattermost refuses this ${bytes}-byte body (413 api.context.request_body_too_large.app_error; ${limitWhy(profile, limit)}).`;
   let range: Range = { start: cut, end: Math.min(text.length, cut + 1) };
   let path: JsonPath = [];
   if (locator) {
@@ -60,4 +62,14 @@ export function bodyProblem(kind: Kind, size: BodySize, text: string, locator: S
     } else range = locator.range([], 'open');
   }
   return { rule: 'body-too-large', severity: 'error', message, start: range.start, end: range.end, path };
+}
+
+/**
+ * Where the request limit comes from, naming the server when the profile is known: "the default limit is
+ * 300000 + 512 bytes", "on Mattermost 9.7 the limit is FileSettings.MaxFileSize, 104857600 bytes".
+ */
+function limitWhy(profile: Profile, limit: number): string {
+  if (!supports(profile, 'maximum-payload-size')) return `${onServer(profile)} the limit is FileSettings.MaxFileSize, ${limit} bytes`;
+  if (isDefaultProfile(profile)) return 'the default limit is MaximumPayloadSizeBytes 300000 + 512 bytes';
+  return `${onServer(profile)} the limit is MaximumPayloadSizeBytes ${limit - 512} + 512 bytes`;
 }
