@@ -147,3 +147,23 @@ describe('version-aware rules: the request body limit (body-too-large, requestBo
     for (const v of ['9.7', '5.21']) assert.strictEqual(found(big, 'command', 'body-too-large', profileForVersion(v)).length, 0, v);
   });
 });
+
+describe('version-aware rules: log-only attachment validation (≈ 10.6)', () => {
+  const text = JSON.stringify({ text: 'x', attachments: [{ fallback: 'f', color: 'red', ts: 1700000000 }] });
+
+  it('from 10.6 (and on the default profile) the invalid color and numeric ts are "logged as invalid"', () => {
+    for (const profile of [profileForVersion('10.6'), DEFAULT_PROFILE]) {
+      for (const rule of ['attachment-color', 'attachment-ts']) {
+        const ps = found(text, 'incoming', rule, profile);
+        assert.strictEqual(ps.length, 1, `${rule} ${profile.config.Version}`);
+        assert.match(ps[0].message, /logs/i);
+      }
+    }
+  });
+
+  it('before 10.6 nothing is validated or logged: those findings go away', () => {
+    for (const v of ['10.5', '9.11', '5.22']) {
+      for (const rule of ['attachment-color', 'attachment-ts']) assert.deepStrictEqual(found(text, 'incoming', rule, profileForVersion(v)), [], `${rule} ${v}`);
+    }
+  });
+});

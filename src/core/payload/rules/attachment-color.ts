@@ -1,5 +1,7 @@
+// (§8: the validation exists only since ≈ 10.6; before it nothing is logged, so nothing is reported.)
 // Follows MATTERMOST_RULES.md §2.4 (only logged); ephemeral command responses are never validated (§4.3).
 import { isValidAttachmentColor } from '../../server/attachments';
+import { support } from '../../server/profile';
 import { ONLY_LOGGED } from '../consequence';
 import { MESSAGE_KINDS, Rule } from './types';
 import { attachments, validated } from './walk';
@@ -10,6 +12,8 @@ export const attachmentColor: Rule = {
   description: 'An attachment color that is not good, warning, danger or #RRGGBB (names, 3-digit hex); only logged as invalid.',
   kinds: MESSAGE_KINDS,
   check(ctx) {
+    // before ≈ 10.6 attachments are not validated at all: nothing is logged, nothing to say (§8)
+    if (support(ctx.profile, 'log-only-validation') === 'no') return;
     for (const a of attachments(ctx.root, ctx.kind)) {
       const c = a.v.color;
       if (typeof c !== 'string' || c === '') continue;

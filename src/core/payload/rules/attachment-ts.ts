@@ -1,5 +1,7 @@
+// (§8: the validation exists only since ≈ 10.6; before it nothing is logged, so nothing is reported.)
 // Follows MATTERMOST_RULES.md §2.4: only a string `ts` passes (a JSON number is decoded as float64 and
 // flagged); ephemeral command responses are never validated (§4.3).
+import { support } from '../../server/profile';
 import { ONLY_LOGGED } from '../consequence';
 import { FixTools, MESSAGE_KINDS, Rule } from './types';
 import { attachments, describeType, validated } from './walk';
@@ -10,6 +12,8 @@ export const attachmentTs: Rule = {
   description: 'An attachment ts that is not a string (a JSON number included: it is decoded as float64); only logged as invalid.',
   kinds: MESSAGE_KINDS,
   check(ctx) {
+    // before ≈ 10.6 attachments are not validated at all: nothing is logged, nothing to say (§8)
+    if (support(ctx.profile, 'log-only-validation') === 'no') return;
     for (const a of attachments(ctx.root, ctx.kind)) {
       const ts = a.v.ts;
       if (ts === undefined || ts === null || typeof ts === 'string') continue;
