@@ -167,3 +167,30 @@ describe('version-aware rules: log-only attachment validation (≈ 10.6)', () =>
     }
   });
 });
+
+describe('version-aware rules: dialog date/datetime elements (≈ 11.6) and datetime_config (11.6)', () => {
+  const dialog = (element: Record<string, unknown>) =>
+    JSON.stringify({ trigger_id: 't', url: 'http://127.0.0.1/submit', dialog: { title: 'When', elements: [{ display_name: 'Day', name: 'day', ...element }] } });
+
+  it('before 11.6 a date element "may" be unknown, with the version named; from 11.6 the date rules apply instead', () => {
+    const text = dialog({ type: 'date', default: 'not-a-date' });
+    const before = found(text, 'dialog', 'dialog-element-invalid', profileForVersion('11.5'));
+    assert.strictEqual(before.length, 1);
+    assert.deepStrictEqual(before[0].path, ['dialog', 'elements', 0, 'type']);
+    assert.match(before[0].message, /^On Mattermost 11\.5, `type` "date" may be an unknown element type: .*since about Mattermost 11\.6/);
+    for (const profile of [profileForVersion('11.6'), DEFAULT_PROFILE]) {
+      const ps = found(text, 'dialog', 'dialog-element-invalid', profile);
+      assert.strictEqual(ps.length, 1);
+      assert.deepStrictEqual(ps[0].path, ['dialog', 'elements', 0, 'default']);
+    }
+  });
+
+  it('datetime_config is ignored before 11.6 (named), read from 11.6', () => {
+    const text = dialog({ type: 'datetime', time_interval: 30, datetime_config: { time_interval: 15 } });
+    const before = found(text, 'dialog', 'dialog-element-invalid', profileForVersion('11.5')).filter(p => p.path.at(-1) === 'datetime_config');
+    assert.strictEqual(before.length, 1);
+    assert.match(before[0].message, /^On Mattermost 11\.5, `datetime_config` is ignored: it is read only since Mattermost 11\.6/);
+    assert.deepStrictEqual(found(text, 'dialog', 'dialog-element-invalid', profileForVersion('11.6')), []);
+    assert.deepStrictEqual(found(text, 'dialog', 'unknown-key', profileForVersion('11.6')), []);
+  });
+});

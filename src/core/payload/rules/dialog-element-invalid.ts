@@ -1,6 +1,7 @@
 // Follows MATTERMOST_RULES.md §5.2 and §5.3 (Dialog.IsValid, only logged), with the 11.6 date rules:
 // validateRelativePattern, validateDateFormat, validateDateTimeFormat (commonDateTimeFormats).
 import { DIALOG_LOGGED } from './dialog-invalid';
+import { onServer, support } from '../../server/profile';
 import { JsonPath, Rule } from './types';
 import { isValidHttpUrl } from '../../server/urls';
 import { utf8Length } from '../../server/runes';
@@ -37,6 +38,10 @@ export const dialogElementInvalid: Rule = {
       const s = (k: string) => (typeof e[k] === 'string' ? e[k] : '');
       const len = (k: string) => utf8Length(s(k));
       const type = s('type');
+      if (has(e, 'datetime_config') && support(ctx.profile, 'dialog-datetime-config') === 'no') {
+        // §8: datetime_config is read since 11.6 (docs: minimum server version)
+        ctx.report({ path: [...base, 'datetime_config'], target: 'key', message: `${cap(onServer(ctx.profile))}, \`datetime_config\` is ignored: it is read only since Mattermost 11.6, so its time interval, time zone and manual entry settings do not apply.` });
+      }
 
       if (len('display_name') < 1 || len('display_name') > 24) bad('display_name', `\`display_name\` must be 1–24 bytes (it is ${len('display_name')})`);
       if (len('name') < 1 || len('name') > 300) bad('name', `\`name\` must be 1–300 bytes (it is ${len('name')})`);
@@ -86,6 +91,14 @@ export const dialogElementInvalid: Rule = {
           break;
         case 'date':
         case 'datetime':
+          if (support(ctx.profile, 'dialog-date-elements') === 'no') {
+            // §8: date/datetime elements are ≈ 11.6; before, an unknown element type
+            ctx.report({
+              path: [...base, 'type'],
+              message: `${cap(onServer(ctx.profile))}, \`type\` ${JSON.stringify(type)} may be an unknown element type: date and datetime elements are read only since about Mattermost 11.6, so the dialog may not show a date picker for it.`,
+            });
+            break;
+          }
           limit('default', 150);
           limit('placeholder', 150);
           for (const k of ['default', 'min_date', 'max_date']) {
@@ -111,3 +124,7 @@ export const dialogElementInvalid: Rule = {
     });
   },
 };
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
