@@ -1,21 +1,12 @@
 import * as assert from 'assert';
 import { spawnSync, SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { installBuiltCli } from './helpers';
 
 const root = path.resolve(__dirname, '../../../..');
 let cli: string;
 let work: string;
-
-function newestMtime(dir: string): number {
-  let t = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const f = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newestMtime(f) : fs.statSync(f).mtimeMs);
-  }
-  return t;
-}
 
 function run(args: string[], cwd = work): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
@@ -40,18 +31,7 @@ describe('CLI: mattermost-payloads lint', function () {
   this.timeout(60000);
 
   before(() => {
-    const built = path.join(root, 'dist', 'cli.js');
-    const stale = !fs.existsSync(built) || fs.statSync(built).mtimeMs < Math.max(newestMtime(path.join(root, 'src')), newestMtime(path.join(root, 'schemas')));
-    if (stale) {
-      const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, encoding: 'utf8' });
-      assert.strictEqual(r.status, 0, `esbuild failed: ${r.stderr}`);
-    }
-    // Run the bundle from a folder outside the project, as an installed CLI would be (catches
-    // bundles that still require files from node_modules).
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'mmp-cli-'));
-    cli = path.join(work, 'bin', 'cli.js');
-    fs.mkdirSync(path.dirname(cli));
-    fs.copyFileSync(built, cli);
+    ({ work, cli } = installBuiltCli('mmp-cli-'));
     write('good.incoming.json', '{"text": "Hello"}\n');
     write('bad.incoming.json', '{\n  "text": 5\n}\n');
     write('warn.outgoing.json', '{"response_type": "in_channel", "text": "x"}');

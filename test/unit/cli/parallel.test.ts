@@ -3,21 +3,12 @@ import { spawnSync, SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { installBuiltCli } from './helpers';
 
 // The CLI at CI scale (issue 12): many files are linted in chunks by this thread and worker threads.
 // Whatever the split, the output, its order, the messages and the exit code are those of a serial run.
-const root = path.resolve(__dirname, '../../../..');
 let cli: string;
 let work: string;
-
-function newestMtime(dir: string): number {
-  let t = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const f = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newestMtime(f) : fs.statSync(f).mtimeMs);
-  }
-  return t;
-}
 
 function run(args: string[], env: Record<string, string> = {}, cwd = work): SpawnSyncReturns<string> {
   const clean = { ...process.env };
@@ -46,16 +37,7 @@ describe('CLI: many files, linted in parallel', function () {
   this.timeout(120000);
 
   before(() => {
-    const built = path.join(root, 'dist', 'cli.js');
-    const stale = !fs.existsSync(built) || fs.statSync(built).mtimeMs < Math.max(newestMtime(path.join(root, 'src')), newestMtime(path.join(root, 'schemas')));
-    if (stale) {
-      const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, encoding: 'utf8' });
-      assert.strictEqual(r.status, 0, `esbuild failed: ${r.stderr}`);
-    }
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'mmp-cli-par-'));
-    cli = path.join(work, 'bin', 'cli.js');
-    fs.mkdirSync(path.dirname(cli));
-    fs.copyFileSync(built, cli);
+    ({ work, cli } = installBuiltCli('mmp-cli-par-'));
     // 60 files in three folders: clean, warnings, errors, a BOM, a "$schema" kind, each kind
     for (let i = 0; i < 60; i++) {
       const dir = `mixed/d${i % 3}`;

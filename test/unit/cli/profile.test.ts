@@ -2,21 +2,11 @@
 import * as assert from 'assert';
 import { spawnSync, SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { installBuiltCli } from './helpers';
 
-const root = path.resolve(__dirname, '../../../..');
 let cli: string;
 let work: string;
-
-function newestMtime(dir: string): number {
-  let t = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const f = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newestMtime(f) : fs.statSync(f).mtimeMs);
-  }
-  return t;
-}
 
 function run(args: string[]): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8' });
@@ -31,15 +21,7 @@ describe('CLI: the target-server profile flags', function () {
   this.timeout(60000);
 
   before(() => {
-    const built = path.join(root, 'dist', 'cli.js');
-    const stale = !fs.existsSync(built) || fs.statSync(built).mtimeMs < Math.max(newestMtime(path.join(root, 'src')), newestMtime(path.join(root, 'schemas')));
-    if (stale) {
-      const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, encoding: 'utf8' });
-      assert.strictEqual(r.status, 0, `esbuild failed: ${r.stderr}`);
-    }
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'mmp-cli-profile-'));
-    cli = path.join(work, 'cli.js');
-    fs.copyFileSync(built, cli);
+    ({ work, cli } = installBuiltCli('mmp-cli-profile-'));
     write('hook.incoming.json', '{"text": "deployed", "username": "ci-bot", "icon_url": "https://example.com/ci.png"}\n');
     write('on.json', JSON.stringify({ Version: '10.5.2', BuildNumber: '13195', SiteName: 'Acme', EnablePostUsernameOverride: 'true', EnablePostIconOverride: 'true', GoogleDeveloperKey: '' }, null, 2));
     write('off.json', JSON.stringify({ Version: '9.11.6', EnablePostUsernameOverride: 'false', EnablePostIconOverride: 'false' }));
