@@ -1,5 +1,6 @@
 import type { Worker } from 'worker_threads';
 import type { PreviewJob, PreviewWorkerRequest, PreviewWorkerResponse } from '../previewJob';
+import { WorkerHost } from '../core/workerHost';
 import { loadPreview } from './lazy';
 
 export interface RenderedPreview {
@@ -15,17 +16,14 @@ export interface RenderedPreview {
  * `idleMs` without work. If it cannot start or dies, rendering falls back to this thread
  * (dist/preview.js), so the preview still shows.
  */
-export class PreviewRenderer {
-  private worker: Worker | undefined;
-  private readonly pending = new Map<number, { resolve(r: RenderedPreview | undefined): void; reject(e: Error): void; job?: PreviewJob }>();
-  /** Sliced texts being handed over (the worker must not stop as idle meanwhile). */
-  private slicing = 0;
+export class PreviewRenderer extends WorkerHost<{ resolve(r: RenderedPreview | undefined): void; reject(e: Error): void; job?: PreviewJob }> {
   private nextId = 1;
-  private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private broken = false;
   private disposed = false;
 
-  constructor(private readonly workerScript: string, private readonly idleMs = 60_000) {}
+  constructor(private readonly workerScript: string, idleMs = 60_000) {
+    super(idleMs);
+  }
 
   /**
    * Renders `job`. With `slices`, the payload's text is handed to the worker one slice per turn of
@@ -45,21 +43,7 @@ export class PreviewRenderer {
     const id = this.nextId++;
     this.busy(w);
     if (slices) {
-      this.slicing++;
-      try {
-        for (let part = slices(); part !== undefined; part = slices()) {
-          w.postMessage({ id, part } satisfies PreviewWorkerRequest);
-          await new Promise<void>(r => setImmediate(r));
-          if (this.worker !== w) return undefined;
-          if (stale()) {
-            w.postMessage({ id, drop: true } satisfies PreviewWorkerRequest);
-            return undefined;
-          }
-        }
-      } finally {
-        this.slicing--;
-        if (this.pending.size === 0 && this.slicing === 0) this.idle();
-      }
+      if (!(await this.sendSlices(w, id, slices, stale))) return undefined;
       if ('preview' in job) job = { preview: { ...job.preview, text: '' } };
     }
     return new Promise<RenderedPreview | undefined>((resolve, reject) => {
@@ -71,7 +55,7 @@ export class PreviewRenderer {
 
   dispose(): void {
     this.disposed = true;
-    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.stopIdleTimer();
     const w = this.worker;
     this.worker = undefined;
     void w?.terminate();
@@ -99,7 +83,7 @@ export class PreviewRenderer {
       this.pending.delete(res.id);
       if ('error' in res) p.reject(new Error(res.error));
       else p.resolve({ html: res.html, note: res.note });
-      if (this.pending.size === 0 && this.slicing === 0) this.idle();
+      this.idleIfDone();
     });
     const fail = () => {
       if (this.worker !== w) return;
@@ -116,24 +100,6 @@ export class PreviewRenderer {
     w.on('exit', fail);
     this.worker = w;
     return w;
-  }
-
-  private busy(w: Worker): void {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = undefined;
-    w.ref();
-  }
-
-  private idle(): void {
-    this.worker?.unref();
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => {
-      const w = this.worker;
-      if (!w || this.pending.size > 0 || this.slicing > 0) return;
-      this.worker = undefined;
-      void w.terminate();
-    }, this.idleMs);
-    this.idleTimer.unref?.();
   }
 }
 

@@ -19,6 +19,7 @@
  * on the main thread, so diagnostics still appear.
  */
 import type { Worker } from 'worker_threads';
+import { WorkerHost } from '../workerHost';
 import { lint, LintOptions } from './lint';
 import type { Kind, Problem } from './problem';
 
@@ -51,25 +52,19 @@ interface Pending {
 /** Gives the next slice of a text, or undefined at its end. */
 export type TextSlices = () => string | undefined;
 
-export class LintRunner {
-  private worker: Worker | undefined;
-  private readonly pending = new Map<number, Pending>();
+export class LintRunner extends WorkerHost<Pending> {
   private nextId = 1;
-  private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private broken = false;
   private disposed = false;
-  /** Sliced texts being handed over (the worker must not stop as idle meanwhile). */
-  private slicing = 0;
   readonly workerThreshold: number;
-  private readonly idleMs: number;
 
   /** @param workerScript absolute path of dist/lintWorker.js (or out/src/lintWorker.js in tests) */
   constructor(
     private readonly workerScript: string,
     options: LintRunnerOptions = {},
   ) {
+    super(options.idleMs ?? 30_000);
     this.workerThreshold = options.workerThreshold ?? 1_000_000;
-    this.idleMs = options.idleMs ?? 30_000;
   }
 
   /** Same result as lint(text, kind, options), without blocking the calling thread on big texts. */
@@ -117,21 +112,7 @@ export class LintRunner {
     }
     const id = this.nextId++;
     this.busy(w);
-    this.slicing++;
-    try {
-      for (let part = next(); part !== undefined; part = next()) {
-        w.postMessage({ id, part } satisfies WorkerRequest);
-        await new Promise<void>(r => setImmediate(r));
-        if (this.worker !== w) return undefined; // died or disposed: the caller tries again
-        if (stale()) {
-          w.postMessage({ id, drop: true } satisfies WorkerRequest);
-          return undefined;
-        }
-      }
-    } finally {
-      this.slicing--;
-      if (this.pending.size === 0 && this.slicing === 0) this.idle();
-    }
+    if (!(await this.sendSlices(w, id, next, stale))) return undefined;
     return new Promise<Problem[] | undefined>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.busy(w);
@@ -146,7 +127,7 @@ export class LintRunner {
 
   dispose(): void {
     this.disposed = true;
-    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.stopIdleTimer();
     const w = this.worker;
     this.worker = undefined;
     void w?.terminate();
@@ -167,7 +148,7 @@ export class LintRunner {
       this.pending.delete(res.id);
       if ('error' in res) p.reject(new Error(res.error));
       else p.resolve(res.problems);
-      if (this.pending.size === 0 && this.slicing === 0) this.idle();
+      this.idleIfDone();
     });
     const fail = () => {
       if (this.worker !== w) return;
@@ -189,24 +170,6 @@ export class LintRunner {
     } catch (e) {
       p.reject(e instanceof Error ? e : new Error(String(e)));
     }
-  }
-
-  private busy(w: Worker): void {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = undefined;
-    w.ref();
-  }
-
-  private idle(): void {
-    this.worker?.unref();
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => {
-      const w = this.worker;
-      if (!w || this.pending.size > 0 || this.slicing > 0) return;
-      this.worker = undefined;
-      void w.terminate();
-    }, this.idleMs);
-    this.idleTimer.unref?.();
   }
 }
 
