@@ -10,13 +10,16 @@ describe('activation', () => {
     // Give the host a moment: anything that would activate us at start-up has had its chance.
     await new Promise(r => setTimeout(r, 1500));
     // VS Code itself may open a JSON model at start-up (a settings file it reads or writes through a text
-    // model fires onLanguage:jsonc); being active is only wrong when no JSON document was opened at all.
-    const json = vscode.workspace.textDocuments.filter(d => d.languageId === 'json' || d.languageId === 'jsonc');
-    if (ext.isActive) assert.ok(json.length > 0, 'activated before any JSON document was opened');
+    // model fires onLanguage:jsonc), and close it again before this test starts (seen in about one run in three
+    // under load). So what must hold is that nothing but a JSON document or the preview can activate it (no
+    // start-up activation event), and that a Markdown document does not.
+    const activeBefore = ext.isActive;
+    const events = (ext.packageJSON as { activationEvents: string[] }).activationEvents;
+    assert.deepStrictEqual(events.filter(e => !/^onLanguage:jsonc?$|^onWebviewPanel:mattermostPayloads\.preview$/.test(e)), [], 'an activation event other than a JSON document or the preview');
     const md = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# not a payload' });
     await vscode.window.showTextDocument(md);
     await new Promise(r => setTimeout(r, 500));
-    if (json.length === 0) assert.strictEqual(ext.isActive, false, 'a Markdown document activated the extension');
+    if (!activeBefore) assert.strictEqual(ext.isActive, false, 'a Markdown document activated the extension');
   });
 
   it('activates when a payload file is opened', async () => {
