@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as path from 'path';
+import { Worker } from 'worker_threads';
 import { lint } from '../../../src/core/payload/lint';
 import { LintRunner } from '../../../src/core/payload/lintAsync';
 
@@ -86,6 +87,44 @@ describe('LintRunner.lintSlices: a big text handed to the worker in slices', () 
       assert.deepStrictEqual(again, lint(text, 'incoming'));
     } finally {
       broken.dispose();
+    }
+  });
+});
+
+describe('LintRunner.lint: a whole big text goes to the worker in slices too', () => {
+  it('posts no message with more than 256 K characters, yields between them, and returns what lint() returns', async function () {
+    this.timeout(30000);
+    const runner = new LintRunner(WORKER, { workerThreshold: 0 });
+    const proto = Worker.prototype;
+    const post = Object.getOwnPropertyDescriptor(proto, 'postMessage')!.value as (this: Worker, ...a: unknown[]) => void;
+    let largest = 0;
+    let messages = 0;
+    proto.postMessage = function (this: Worker, value: unknown, ...rest: unknown[]) {
+      messages++;
+      const m = value as { text?: string; part?: string };
+      largest = Math.max(largest, (m.text ?? m.part ?? '').length);
+      return post.call(this, value, ...rest);
+    };
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    try {
+      const text = payload(5000); // about 1.1 million characters
+      assert.ok(text.length > 1_000_000, `${text.length} characters`);
+      const expected = lint(text, 'incoming');
+      assert.ok(expected.length >= 3, JSON.stringify(expected.map(p => p.rule)));
+      const ticksBefore = ticks;
+      const pending = runner.lint(text, 'incoming');
+      const postedAtOnce = messages;
+      assert.deepStrictEqual(await pending, expected);
+      assert.ok(runner.running, 'linted in the worker');
+      assert.ok(largest > 0 && largest <= 256 * 1024, `largest message: ${largest} characters`);
+      assert.ok(postedAtOnce <= 1, `${postedAtOnce} messages posted before lint() returned`);
+      assert.ok(messages >= Math.ceil(text.length / (256 * 1024)) + 1, `${messages} messages`);
+      assert.ok(ticks > ticksBefore, 'no timer ran while the text was handed over');
+    } finally {
+      clearInterval(timer);
+      proto.postMessage = post;
+      runner.dispose();
     }
   });
 });
