@@ -67,7 +67,13 @@ export function formatVersion(v: ServerVersion, full = false): string {
   return full ? `${v.major}.${v.minor}.${v.patch}` : `${v.major}.${v.minor}`;
 }
 
-const v = (s: string): ServerVersion => parseVersion(s);
+const parsedVersions = new Map<string, ServerVersion>();
+/** A version written in this file (the behaviours' since/after/through), parsed once: support() runs on every lint. */
+const v = (s: string): ServerVersion => {
+  let r = parsedVersions.get(s);
+  if (r === undefined) parsedVersions.set(s, (r = parseVersion(s)));
+  return r;
+};
 
 // ------------------------------------------------------------------------------------------------
 // Settings
