@@ -5,7 +5,8 @@
  * Uses the pure core only; ajv is loaded only when a file is actually linted.
  *
  * At CI scale (issue 12): files found by a glob are read without a stat (the directory walk already
- * knows they are regular files) into one reused buffer (open, read, close: no fstat); with many files
+ * knows they are regular files) into one reused buffer (open, one read, close: no fstat, and no second
+ * read to see the end when the first one came back short); with many files
  * the list is cut into chunks that this thread and worker threads (this same bundle) lint together,
  * and each chunk's output is written as soon as the chunks before it are, so the output is streamed
  * and in the same order as a serial run. MMP_CLI_THREADS (worker count, 0 = serial) and
@@ -172,7 +173,7 @@ interface ChunkResult {
 // One read buffer for every file of this thread: no Buffer per file, no fstat for its size.
 let readBuf = Buffer.allocUnsafe(64 * 1024);
 
-/** Reads up to maxSize + 1 bytes of `file` into readBuf; returns the byte count. */
+/** Reads up to maxSize + 1 bytes of the regular file `file` into readBuf; returns the byte count. */
 function readInto(file: string, maxSize: number): number {
   let fd: number;
   try {
@@ -191,10 +192,11 @@ function readInto(file: string, maxSize: number): number {
         readBuf.copy(bigger, 0, 0, n);
         readBuf = bigger;
       }
-      const r = fs.readSync(fd, readBuf, n, readBuf.length - n, null);
-      if (r === 0) break;
+      const want = readBuf.length - n;
+      const r = fs.readSync(fd, readBuf, n, want, null);
       n += r;
-      if (n > maxSize) break;
+      // a regular file (the walk or a stat said so) reads short only at its end: no read to see 0
+      if (r < want || n > maxSize) break;
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
