@@ -8,8 +8,8 @@
 // Budget: our p95 below the peer's p50 at every size, and under 150 ms at 1 MB (VS Code's 50 ms
 // diagnostics-event delay included on both sides). Prints a Markdown table; exits 1 on a miss.
 //
-// Usage: node bench/editor-latency.mjs [--no-build] [--json FILE]
-//   MMP_BENCH_EDITS=N (default 30) edits per size and side.
+// Usage: node bench/editor-latency.mjs [--quick] [--no-build] [--json FILE]
+//   MMP_BENCH_EDITS=N (default 30; --quick: 10) edits per size and side.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate } from './payloads.mjs';
@@ -24,6 +24,7 @@ const MAX_MS_AT_1MB = 150;
 
 export async function measureEditLatency(argv = process.argv) {
   build(argv);
+  if (argv.includes('--quick')) process.env.MMP_BENCH_EDITS ??= '10';
   const dir = scratch('lat-');
   const workspace = join(dir, 'workspace');
   mkdirSync(workspace, { recursive: true });
