@@ -42,6 +42,7 @@ export async function measureEditLatency(argv = process.argv) {
       hostScript: join(root, 'bench', 'editor', 'latencyHost.js'),
       workspace,
       settings: { 'json.schemas': [{ fileMatch: ['peer-*.json'], url: strict }] },
+      timeoutMs: 1_800_000, // generous: a loaded machine is slow, and the coordinator reruns it on a quiet one
     });
     return result.sizes.map((r, i) => ({
       name: SIZES[i].name,

@@ -35,7 +35,7 @@ export async function measureStalls(argv = process.argv) {
     writeFileSync(join(workspace, files.typing), generate(4 * MB, true));
     sandbox = await startSandbox();
     writeFileSync(join(workspace, 'stalls.json'), JSON.stringify({ files: { ...files, webhook: sandbox.webhook } }));
-    const result = await runInEditor({ name: 'stalls', hostScript: join(root, 'bench', 'editor', 'stallsHost.js'), workspace });
+    const result = await runInEditor({ name: 'stalls', hostScript: join(root, 'bench', 'editor', 'stallsHost.js'), workspace, timeoutMs: 2_400_000 });
     if (result.error) throw new Error(result.error);
     return result.rows;
   } finally {

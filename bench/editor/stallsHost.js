@@ -6,6 +6,8 @@
 // benchmark runs meanwhile (it only awaits). Each feature row is run REPS times.
 // "control" rows do the same editor action on a file that is not a payload (VS Code alone: its own
 // document sync and JSON language client share this thread), so a block there is not ours.
+// Sending posts the big payload to a webhook of the sandbox on 127.0.0.1 (started by bench/stalls.mjs,
+// its URL in stalls.json), after a lint of that version, so the send's lint gate reuses the result.
 const fs = require('fs');
 const path = require('path');
 const vscode = require('vscode');
