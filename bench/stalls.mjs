@@ -8,7 +8,10 @@
 // probe alone; the same typing in a non-payload file) show what the machine and VS Code itself
 // cost and are not judged. Prints a Markdown table; exits 1 on a miss.
 //
-// Usage: node bench/stalls.mjs [--no-build] [--json FILE]     MMP_BENCH_REPS=N (default 5)
+// Usage: node bench/stalls.mjs [--quick] [--no-build] [--json FILE]
+//   MMP_BENCH_REPS=N runs per feature (default 5; --quick: 2, each of which must then be within the budget).
+// Sending: a send to a webhook of the Mattermost sandbox (dist/sandbox.js) on 127.0.0.1, started here.
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate } from './payloads.mjs';
@@ -19,8 +22,9 @@ const MB = 1024 * 1024;
 
 export async function measureStalls(argv = process.argv) {
   build(argv);
-  process.env.MMP_BENCH_REPS ??= '5';
+  process.env.MMP_BENCH_REPS ??= argv.includes('--quick') ? '2' : '5';
   const dir = scratch('stall-');
+  let sandbox;
   const workspace = join(dir, 'workspace');
   mkdirSync(workspace, { recursive: true });
   try {
@@ -29,13 +33,33 @@ export async function measureStalls(argv = process.argv) {
     writeFileSync(join(workspace, files.big), big);
     writeFileSync(join(workspace, files.control), big);
     writeFileSync(join(workspace, files.typing), generate(4 * MB, true));
-    writeFileSync(join(workspace, 'stalls.json'), JSON.stringify({ files }));
-    const result = await runInEditor({ name: 'stalls', hostScript: join(root, 'bench', 'editor', 'stallsHost.js'), workspace });
+    sandbox = await startSandbox();
+    writeFileSync(join(workspace, 'stalls.json'), JSON.stringify({ files: { ...files, webhook: sandbox.webhook } }));
+    const result = await runInEditor({ name: 'stalls', hostScript: join(root, 'bench', 'editor', 'stallsHost.js'), workspace, timeoutMs: 2_400_000 });
     if (result.error) throw new Error(result.error);
     return result.rows;
   } finally {
+    sandbox?.stop();
     removeDir(dir);
   }
+}
+
+/** The Mattermost sandbox (dist/sandbox.js) on 127.0.0.1, on a free port; resolves with its webhook URL. */
+function startSandbox() {
+  const child = spawn(process.execPath, [join(root, 'dist', 'sandbox.js'), '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => { child.kill(); reject(new Error('the sandbox did not start within 60 s')); }, 60_000);
+    child.on('exit', code => { clearTimeout(timer); reject(new Error(`the sandbox exited (${code}): ${out}`)); });
+    child.stdout.on('data', d => {
+      out += d;
+      const m = /^\s*Webhook\s+(http:\/\/127\.0\.0\.1:\d+\/hooks\/\S+)/m.exec(out);
+      if (!m) return;
+      clearTimeout(timer);
+      child.stdout.resume();
+      resolve({ webhook: m[1], stop: () => child.kill() });
+    });
+  });
 }
 
 const median = a => [...a].sort((x, y) => x - y)[a.length >> 1];

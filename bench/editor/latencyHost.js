@@ -49,6 +49,13 @@ function diagnosticsWhere(uri, ok, start) {
   });
 }
 
+/** Timestamps along the path of the current edit (ms since its start), for the breakdown. */
+let marks;
+function watchPath(diagnostics) {
+  vscode.workspace.onDidChangeTextDocument(e => { if (marks && e.document.uri.toString() === marks.key && marks.change === undefined) marks.change = performance.now() - marks.start; });
+  if (diagnostics) diagnostics.onDidLint(uri => { if (marks && uri.toString() === marks.key) marks.set = performance.now() - marks.start; });
+}
+
 async function toggle(side, doc, on) {
   const text = doc.getText();
   const from = on ? '"short": true' : '"short": "yes"';
@@ -57,9 +64,13 @@ async function toggle(side, doc, on) {
   const edit = new vscode.WorkspaceEdit();
   edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + from.length)), on ? '"short": "yes"' : '"short": true');
   const start = performance.now();
+  marks = { key: doc.uri.toString(), start };
+  const m = marks;
   const arrived = diagnosticsWhere(doc.uri, () => sides[side].shows(doc.uri, on), start);
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error('the edit was not applied');
-  return arrived;
+  m.applied = performance.now() - start;
+  const ms = await arrived;
+  return { ms, change: m.change, applied: m.applied, set: m.set };
 }
 
 async function measureSize(folder, size) {
@@ -72,12 +83,13 @@ async function measureSize(folder, size) {
   // Both sides have validated the opened text (clean: no problem on either side).
   await sleep(1500);
   const times = { ours: [], peer: [] };
+  const paths = { ours: [], peer: [] };
   const state = { ours: false, peer: false };
   for (let i = 0; i < WARMUP + EDITS; i++) {
     for (const side of Object.keys(sides)) {
       state[side] = !state[side];
-      const ms = await toggle(side, docs[side], state[side]);
-      if (i >= WARMUP) times[side].push(ms);
+      const r = await toggle(side, docs[side], state[side]);
+      if (i >= WARMUP) { times[side].push(r.ms); paths[side].push(r); }
       await sleep(60); // let the other side's pending event (if any) flush, as between keystrokes
     }
   }
@@ -87,7 +99,7 @@ async function measureSize(folder, size) {
     await docs[side].save();
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  return { size, bytes: docs.ours.getText().length, edits: EDITS, ours: times.ours, peer: times.peer };
+  return { size, bytes: docs.ours.getText().length, edits: EDITS, ours: times.ours, peer: times.peer, paths };
 }
 
 async function run() {
@@ -95,7 +107,8 @@ async function run() {
   try {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     if (!ext) throw new Error('the extension is not loaded');
-    await ext.activate();
+    const api = await ext.activate();
+    watchPath(api && api.services && api.services.diagnostics);
     const folder = vscode.workspace.workspaceFolders[0].uri;
     const sizes = JSON.parse(fs.readFileSync(path.join(folder.fsPath, 'sizes.json'), 'utf8'));
     const results = [];

@@ -6,6 +6,8 @@
 // benchmark runs meanwhile (it only awaits). Each feature row is run REPS times.
 // "control" rows do the same editor action on a file that is not a payload (VS Code alone: its own
 // document sync and JSON language client share this thread), so a block there is not ours.
+// Sending posts the big payload to a webhook of the sandbox on 127.0.0.1 (started by bench/stalls.mjs,
+// its URL in stalls.json), after a lint of that version, so the send's lint gate reuses the result.
 const fs = require('fs');
 const path = require('path');
 const vscode = require('vscode');
@@ -112,9 +114,10 @@ async function run() {
     await waitFor('the first lints', () => diagnostics.problemsFor(big) && diagnostics.problemsFor(typing));
     await sleep(3000); // let the JSON language server and the workbench settle
 
-    const measure = async (feature, action, body, { reps = REPS, control: isControl = false, size } = {}) => {
+    const measure = async (feature, action, body, { reps = REPS, control: isControl = false, size, before } = {}) => {
       const runs = [];
       for (let i = 0; i < reps; i++) {
+        if (before) await before(i);
         const stop = probe();
         await body(i);
         runs.push(stop());
@@ -128,7 +131,12 @@ async function run() {
     await measure('(idle)', 'nothing runs: the probe alone, for the machine\'s noise', () => sleep(1000), { control: true });
 
     // Linting: the whole document, as on open and on save (in the worker).
-    await measure('linting', 'lint on open / save', async () => { await diagnostics.lintNow(big, true); }, { size: bigSize });
+    // (The lint on open, before the probes, hands the text to the worker in slices; the worker keeps it and
+    // follows each edit, so a save lints the worker's copy.)
+    await measure('linting', 'lint on save', async () => {
+      await diagnostics.lintNow(big, true);
+      await waitFor('the lint result', () => diagnostics.problemsFor(big));
+    }, { size: bigSize });
     // Typing: edits to a payload linted as you type (in the worker; coalesced), until its lint has run.
     await vscode.window.showTextDocument(typing, { preview: false });
     await measure('linting', 'typing (5 edits) until the diagnostics follow', async () => {
@@ -174,6 +182,31 @@ async function run() {
     await measure('code lens', 'send / preview lenses', async () => {
       await vscode.commands.executeCommand('vscode.executeCodeLensProvider', big.uri);
     }, { size: bigSize });
+
+    // Sending: the big payload to a webhook of the sandbox on 127.0.0.1. The lint gate reuses the editor's
+    // result for this version (linted as on save before each run, outside the probe); the payload is over
+    // the server's size limit, so the gate asks, is told to send anyway, and the sandbox answers.
+    if (files.webhook) {
+      const { services } = api;
+      const config = vscode.workspace.getConfiguration('mattermostPayloads');
+      await services.store.saveWebhook('bench', files.webhook);
+      await config.update('confirmBeforeSend', false, vscode.ConfigurationTarget.Global);
+      await config.update('defaultWebhook', 'bench', vscode.ConfigurationTarget.Global);
+      const asked = [];
+      const quiet = async () => undefined;
+      services.prompts.current = { input: quiet, pick: quiet, info: quiet, warn: quiet, error: quiet, ask: async (message, _detail, go) => { asked.push(message); return go; } };
+      await vscode.window.showTextDocument(big, { preview: false, viewColumn: vscode.ViewColumn.One });
+      await measure('sending', 'send to a webhook on 127.0.0.1 (the lint result reused)', async () => {
+        const outcome = await vscode.commands.executeCommand('mattermostPayloads.sendToWebhook', big.uri);
+        if (!outcome || outcome.status === 'not sent') throw new Error(`the send did not happen: ${JSON.stringify(outcome)}; asked: ${asked.join(' / ')}`);
+      }, {
+        size: bigSize,
+        before: async () => {
+          await diagnostics.lintNow(big, true);
+          await waitFor('the lint result of the payload to send', () => diagnostics.problemsFor(big));
+        },
+      });
+    }
 
     for (const doc of [big, typing, control]) {
       await vscode.window.showTextDocument(doc, { preview: false });

@@ -52,12 +52,17 @@ export abstract class WorkerHost<P> {
     this.idleTimer = undefined;
   }
 
+  /** True while the worker holds something that would be lost if it stopped (it is then not stopped as idle). */
+  protected holdsState(): boolean {
+    return false;
+  }
+
   private idle(): void {
     this.worker?.unref();
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => {
       const w = this.worker;
-      if (!w || this.pending.size > 0 || this.slicing > 0) return;
+      if (!w || this.pending.size > 0 || this.slicing > 0 || this.holdsState()) return;
       this.worker = undefined;
       void w.terminate();
     }, this.idleMs);

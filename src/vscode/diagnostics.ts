@@ -35,8 +35,11 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
  */
 export class PayloadDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('mattermost-payloads');
-  /** A lint is queued for the next turn of the event loop (several changes in one turn: one lint). */
-  private readonly timers = new Map<string, NodeJS.Immediate>();
+  /**
+   * A lint is queued for when the current event has been handled (a microtask: several changes handled in
+   * one go get one lint, and nothing waits for a later turn of a busy event loop).
+   */
+  private readonly timers = new Set<string>();
   /**
    * A lint is running for the document (in the worker, for big ones). Changes meanwhile do not start
    * another: they set `again`, and one lint of the newest text follows when this one ends (coalescing).
@@ -58,7 +61,12 @@ export class PayloadDiagnostics implements vscode.Disposable {
     this.disposables.push({ dispose: () => this.runner.dispose() },
       this.collection, this.changed,
       vscode.workspace.onDidOpenTextDocument(d => void this.lintNow(d)),
-      vscode.workspace.onDidChangeTextDocument(e => { if (e.contentChanges.length) this.schedule(e.document); }),
+      vscode.workspace.onDidChangeTextDocument(e => {
+        if (!e.contentChanges.length) return;
+        // the worker's copy of a big document follows the edit now, in order (no text crosses, only the change)
+        this.runner.change(e.document.uri.toString(), e.document.version, e.contentChanges.map(c => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text })));
+        this.schedule(e.document);
+      }),
       vscode.workspace.onDidSaveTextDocument(d => void this.lintNow(d, true)),
       vscode.workspace.onDidCloseTextDocument(d => this.clear(d.uri)),
       vscode.workspace.onDidChangeConfiguration(e => { if (affectsLint(e)) this.kinds.refresh(); }),
@@ -116,10 +124,14 @@ export class PayloadDiagnostics implements vscode.Disposable {
     let problems: Problem[] | undefined;
     const stale = () => doc.isClosed || doc.version !== version || this.generation.get(key) !== generation;
     try {
-      problems = length > WORKER_THRESHOLD
-        // Big: the text goes to the worker in slices (building it at once would block for long).
-        ? await this.runner.lintSlices(textSlices(doc), detected.kind, options, stale)
-        : await this.runner.lint(doc.getText(), detected.kind, options);
+      if (length <= WORKER_THRESHOLD) problems = await this.runner.lint(doc.getText(), detected.kind, options);
+      else {
+        // Big: the worker lints its own copy, kept in step edit by edit (change()); without one (first
+        // lint, or the worker restarted) the text goes over in slices (building it at once would block
+        // for long) and the worker keeps it.
+        problems = await this.runner.lintCopy(key, version, detected.kind, options);
+        if (!problems && !stale()) problems = await this.runner.lintSlices(textSlices(doc), detected.kind, options, stale, { doc: key, version });
+      }
       if (!problems && !stale()) state.again = true; // the worker stopped meanwhile: lint once more
     } catch (e) {
       this.logger.error('lint', `linting ${vscode.workspace.asRelativePath(doc.uri)} failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -137,7 +149,6 @@ export class PayloadDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearImmediate(t);
     this.timers.clear();
     for (const d of this.disposables) d.dispose();
   }
@@ -158,19 +169,17 @@ export class PayloadDiagnostics implements vscode.Disposable {
     this.changed.fire(doc.uri);
   }
 
-  /** Lints on the next turn of the event loop, so a burst of changes that arrived together is linted once. */
+  /** Lints once the current event has been handled, so a burst of changes that arrived together is linted once. */
   private schedule(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     if (this.timers.has(key)) return;
-    this.timers.set(key, setImmediate(() => {
-      this.timers.delete(key);
-      void this.lintNow(doc);
-    }));
+    this.timers.add(key);
+    queueMicrotask(() => {
+      if (this.timers.has(key)) void this.lintNow(doc); // lintNow unschedules it
+    });
   }
 
   private unschedule(key: string): void {
-    const t = this.timers.get(key);
-    if (t) clearImmediate(t);
     this.timers.delete(key);
   }
 
@@ -184,8 +193,10 @@ export class PayloadDiagnostics implements vscode.Disposable {
     const key = uri.toString();
     this.unschedule(key);
     this.generation.set(key, (this.generation.get(key) ?? 0) + 1);
-    this.collection.delete(uri);
-    this.latest.delete(uri.toString());
+    this.runner.forget(key);
+    // only when something was published: delete() fires onDidChangeDiagnostics (for every edit of any JSON file)
+    if (this.collection.has(uri)) this.collection.delete(uri);
+    this.latest.delete(key);
   }
 }
 

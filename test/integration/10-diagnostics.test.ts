@@ -138,6 +138,41 @@ describe('diagnostics in the editor', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('lints a big file from the worker\'s copy, kept in step with every kind of edit (several ranges at once, new lines, deletes, undo)', async () => {
+    // ~250 KB: in the worker; after the first lint only the edits' changes go there, not the text.
+    const fields = Array.from({ length: 2600 }, (_, i) => `{ "title": "f${i}", "value": "value number ${i} padded to make it longer", "short": true }`).join(',\n');
+    fs.writeFileSync(workspacePath('copy.incoming.json'), `{ "text": "big", "attachments": [{ "fallback": "x", "fields": [\n${fields}\n] }] }\n`);
+    const { services } = await testApi();
+    const editor = await openDocument('copy.incoming.json');
+    const doc = editor.document;
+    // What the editor shows must be exactly what a lint of the whole current text gives (sent whole to the worker).
+    const inStep = async (what: string) => {
+      const shown = await waitFor(`the lint after ${what}`, () => services.diagnostics.problemsFor(doc), 20000);
+      const whole = await services.diagnostics.lintText(doc.getText(), 'incoming', { profile: services.profiles.profileFor(doc.uri) });
+      assert.deepStrictEqual(shown, whole, `after ${what}`);
+      return shown;
+    };
+    await inStep('opening');
+    const text = doc.getText();
+    const at = (s: string, from: number) => { const i = text.indexOf(s, from); assert.ok(i >= 0, s); return i; };
+    // One edit, four ranges (VS Code reports them together, the last one first).
+    const several = new vscode.WorkspaceEdit();
+    for (const from of [1000, 60000, 120000]) { const i = at('"short": true', from); several.replace(doc.uri, new vscode.Range(doc.positionAt(i), doc.positionAt(i + 13)), '"short": "yes"'); }
+    several.insert(doc.uri, doc.positionAt(at('"value"', 200000)), '"Pretxt": 1,\n\n  ');
+    assert.ok(await vscode.workspace.applyEdit(several));
+    assert.strictEqual((await inStep('four changes in one edit')).filter(p => p.rule === 'short-not-boolean').length, 3);
+    // A whole line deleted, then text typed at the top.
+    const line = doc.lineAt(doc.positionAt(doc.getText().indexOf('"f1500"')).line);
+    assert.ok(await editor.edit(b => b.delete(line.rangeIncludingLineBreak)));
+    await inStep('deleting a line');
+    assert.ok(await editor.edit(b => b.insert(new vscode.Position(0, 1), ' "username": 5,')));
+    assert.ok((await inStep('typing at the top')).length > 0);
+    await vscode.commands.executeCommand('undo');
+    await vscode.commands.executeCommand('undo');
+    await inStep('two undos');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('lints a large file off the extension host thread, on open and save only past the size setting', async () => {
     // ~1.2 MB: over the worker threshold (1 MB) and over a lowered on-save-only setting.
     const fields = Array.from({ length: 14000 }, (_, i) => `{ "title": "f${i}", "value": "value number ${i} padded to make it longer", "short": true }`).join(',\n');

@@ -31,10 +31,29 @@ import type { Kind, Problem } from './problem';
 export type WorkerRequest =
   | { id: number; text: string; kind: Kind; options?: LintOptions }
   | { id: number; part: string }
-  | { id: number; end: true; kind: Kind; options?: LintOptions }
-  | { id: number; drop: true };
+  | { id: number; end: true; kind: Kind; options?: LintOptions; keep?: { doc: string; version: number } }
+  | { id: number; drop: true }
+  | { id: number; doc: string; version: number; kind: Kind; options?: LintOptions }
+  | { doc: string; version: number; changes: readonly TextChange[] }
+  | { doc: string; forget: true };
 
-export type WorkerResponse = { id: number; problems: Problem[] } | { id: number; error: string };
+/** `missing`: the worker holds no copy of that document at that version (LintRunner.lintCopy). */
+export type WorkerResponse = { id: number; problems: Problem[] } | { id: number; error: string } | { id: number; missing: true };
+
+/**
+ * One change of a document's text: `length` characters at `offset` replaced by `text` (VS Code's
+ * rangeOffset / rangeLength / text). The changes of one edit apply one after the other, as given.
+ */
+export interface TextChange { offset: number; length: number; text: string }
+
+/** Applies `changes` to `text` one after the other; undefined when one does not fit the text. */
+export function applyChanges(text: string, changes: readonly TextChange[]): string | undefined {
+  for (const c of changes) {
+    if (c.offset < 0 || c.length < 0 || c.offset + c.length > text.length) return undefined;
+    text = text.slice(0, c.offset) + c.text + text.slice(c.offset + c.length);
+  }
+  return text;
+}
 
 export interface LintRunnerOptions {
   /** Documents with more characters than this go to the worker (default 1,000,000: ~10 ms inline). */
@@ -55,6 +74,9 @@ export type TextSlices = () => string | undefined;
 
 export class LintRunner extends WorkerHost<Pending> {
   private nextId = 1;
+  /** The version of each document whose copy the worker `copiesIn` holds (after the messages sent so far). */
+  private readonly copies = new Map<string, number>();
+  private copiesIn: Worker | undefined;
   private broken = false;
   private disposed = false;
   readonly workerThreshold: number;
@@ -104,7 +126,7 @@ export class LintRunner extends WorkerHost<Pending> {
    * as soon as `stale()` says the text changed; also resolves undefined if the worker dies meanwhile
    * (the runner then lints on this thread: call again). Without a worker, lints the joined slices here.
    */
-  async lintSlices(next: TextSlices, kind: Kind, options?: LintOptions, stale: () => boolean = () => false): Promise<Problem[] | undefined> {
+  async lintSlices(next: TextSlices, kind: Kind, options?: LintOptions, stale: () => boolean = () => false, keep?: { doc: string; version: number }): Promise<Problem[] | undefined> {
     let w: Worker | undefined;
     if (!this.broken && !this.disposed) {
       try {
@@ -121,11 +143,48 @@ export class LintRunner extends WorkerHost<Pending> {
     const id = this.nextId++;
     this.busy(w);
     if (!(await this.sendSlices(w, id, next, stale))) return undefined;
+    if (keep) this.keepCopy(w, keep.doc, keep.version);
     return new Promise<Problem[] | undefined>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.busy(w);
-      w.postMessage({ id, end: true, kind, options: copyOptions(options) } satisfies WorkerRequest);
+      w.postMessage({ id, end: true, kind, options: copyOptions(options), keep } satisfies WorkerRequest);
     });
+  }
+
+  /**
+   * Lints the worker's copy of document `doc` at `version` (kept by lintSlices with `keep`, then moved on
+   * by change()): nothing crosses to the worker but the request, so an edit of a big document costs this
+   * thread no text at all. Undefined when the worker holds no such copy: hand the text over with
+   * lintSlices(…, keep) then.
+   */
+  lintCopy(doc: string, version: number, kind: Kind, options?: LintOptions): Promise<Problem[] | undefined> | undefined {
+    const w = this.worker;
+    if (!w || this.copiesIn !== w || this.copies.get(doc) !== version) return undefined;
+    const id = this.nextId++;
+    return new Promise<Problem[] | undefined>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.busy(w);
+      w.postMessage({ id, doc, version, kind, options: copyOptions(options) } satisfies WorkerRequest);
+    });
+  }
+
+  /**
+   * Document `doc` changed to `version` by `changes`: the worker's copy (if any) follows. Call it for every
+   * change, in order, as it happens; a copy that missed a version is dropped (the next lint hands the text over).
+   */
+  change(doc: string, version: number, changes: readonly TextChange[]): void {
+    const w = this.worker;
+    const at = this.copiesIn === w ? this.copies.get(doc) : undefined;
+    if (!w || at === undefined) return;
+    if (at !== version - 1) { this.forget(doc); return; }
+    this.copies.set(doc, version);
+    w.postMessage({ doc, version, changes: changes.map(c => ({ offset: c.offset, length: c.length, text: c.text })) } satisfies WorkerRequest);
+  }
+
+  /** The worker drops its copy of document `doc` (closed, or no longer linted there). */
+  forget(doc: string): void {
+    if (!this.copies.delete(doc)) return;
+    if (this.worker && this.copiesIn === this.worker) this.worker.postMessage({ doc, forget: true } satisfies WorkerRequest);
   }
 
   /** True while a worker thread is running. */
@@ -144,6 +203,16 @@ export class LintRunner extends WorkerHost<Pending> {
     this.pending.clear();
   }
 
+  /** While the worker holds copies of documents it is not stopped as idle (it still does not keep the process alive). */
+  protected override holdsState(): boolean {
+    return this.copies.size > 0 && this.copiesIn === this.worker;
+  }
+
+  private keepCopy(w: Worker, doc: string, version: number): void {
+    if (this.copiesIn !== w) { this.copies.clear(); this.copiesIn = w; }
+    this.copies.set(doc, version);
+  }
+
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- worker_threads is loaded only when a text is big enough for the worker
@@ -155,7 +224,7 @@ export class LintRunner extends WorkerHost<Pending> {
       if (!p) return;
       this.pending.delete(res.id);
       if ('error' in res) p.reject(new Error(res.error));
-      else p.resolve(res.problems);
+      else p.resolve('problems' in res ? res.problems : undefined);
       this.idleIfDone();
     });
     const fail = () => {
