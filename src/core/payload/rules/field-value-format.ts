@@ -1,6 +1,8 @@
 // Follows MATTERMOST_RULES.md §2.3 (Go %v conversion; REST values are not converted and only logged).
+// §8: the log line exists only since ≈ 10.6 ('log-only-validation'); the value is stored unconverted on every server.
 import { goV } from '../../server/goformat';
-import { ONLY_LOGGED } from '../consequence';
+import { support } from '../../server/profile';
+import { loggedProblem } from '../consequence';
 import { FixTools, MESSAGE_KINDS, Rule } from './types';
 import { describeType, fields } from './walk';
 
@@ -26,7 +28,13 @@ export const fieldValueFormat: Rule = {
       if (ctx.kind === 'post') {
         ctx.report({
           path,
-          message: `${ONLY_LOGGED}: a field \`value\` in a REST post must be a string, not ${describeType(v)} (it is stored unconverted).`,
+          message: loggedProblem(
+            ctx.profile,
+            'log-only-validation',
+            support(ctx.profile, 'log-only-validation') === 'no'
+              ? `a field \`value\` in a REST post is stored unconverted (${describeType(v)}, not a string), so clients may not show it as written`
+              : `a field \`value\` in a REST post must be a string, not ${describeType(v)} (it is stored unconverted)`,
+          ),
           fix: quoteFix,
         });
         continue;

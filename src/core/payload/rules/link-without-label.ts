@@ -1,5 +1,6 @@
 // Follows MATTERMOST_RULES.md §2.4 (author_link needs author_name, title_link needs title; only logged).
-import { ONLY_LOGGED } from '../consequence';
+// §8: the log line exists only since ≈ 10.6 ('log-only-validation'); no link is shown on every server.
+import { loggedProblem } from '../consequence';
 import { MESSAGE_KINDS, Rule } from './types';
 import { attachments } from './walk';
 
@@ -24,7 +25,7 @@ export const linkWithoutLabel: Rule = {
         ctx.report({
           path: [...a.path, link],
           target: 'key',
-          message: `${ONLY_LOGGED}: \`${link}\` needs a \`${text}\`, so no link is shown.`,
+          message: loggedProblem(ctx.profile, 'log-only-validation', `\`${link}\` needs a \`${text}\`, so no link is shown`),
         });
       }
     }
