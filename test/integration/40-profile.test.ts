@@ -1,10 +1,11 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
+import { redactUrl } from '../../src/core/mattermost/redact';
 import { startSandbox, Sandbox } from '../../src/sandbox/server';
 import { SEED } from '../../src/sandbox/state';
 import { ProfileStatusBar } from '../../src/vscode/profileStatus';
-import { input, pick, ScriptedPrompter, testApi, withPrompter } from './prompter';
+import { answer, input, pick, ScriptedPrompter, testApi, withPrompter } from './prompter';
 import { openDocument, ourDiagnostics, waitFor, workspacePath, workspaceUri } from './util';
 
 const FILE = 'profile-hook.incoming.json';
@@ -119,5 +120,39 @@ describe('target-server profile (against the sandbox on 127.0.0.1)', function ()
     await overrideMessages('the refreshed profile (overrides on) to apply', x => x.length === 0);
     assert.ok((services.profiles.saved(sandbox.url)?.fetchedAt ?? 0) > twoDaysAgo);
     assert.strictEqual(p.seen.length, 0, 'the background refresh prompted or told the user something');
+  });
+
+  it('a resend is linted against the profile of the server it goes to, not the default', async function () {
+    this.timeout(60000);
+    const { services } = await testApi();
+    const config = vscode.workspace.getConfiguration('mattermostPayloads');
+    await config.update('confirmBeforeSend', false, vscode.ConfigurationTarget.Global);
+    const url = sandbox.webhookUrl('normal');
+    await services.store.saveWebhook('profile-hook', url);
+    // `short` as a string: fine on the default (11.6) and on the sandbox, a 400 on servers before 5.8
+    const text = '{ "text": "x", "attachments": [{ "fallback": "f", "fields": [{ "title": "a", "value": "b", "short": "true" }] }] }\n';
+    const record = { at: Date.now(), target: { type: 'webhook', name: 'profile-hook', redactedUrl: redactUrl(url) } as const, status: 'sent' as const, detail: '200 ok', durationMs: 1, file: 'profile-resend.incoming.json', text };
+    try {
+      // the webhook's server is a logged-in 5.7: the resend asks first, and nothing is sent when not confirmed
+      await services.profiles.save(sandbox.url, { Version: '5.7.0' });
+      await services.history.add(record);
+      sandbox.clearRequests();
+      p.script(pick(/profile-resend\.incoming\.json/), answer('ask', 'Resend'), answer('ask', undefined));
+      await vscode.commands.executeCommand('mattermostPayloads.showHistory');
+      assert.match(p.texts(), /Mattermost will reject this payload: On Mattermost 5\.7, `short` must be a JSON true or false/);
+      assert.strictEqual(sandbox.requests.filter(r => r.path.startsWith('/hooks/')).length, 0, 'sent although not confirmed');
+
+      // the same server on 11.6: no question, sent once
+      await services.profiles.save(sandbox.url, { Version: '11.6.0' });
+      await services.history.add({ ...record, at: Date.now() });
+      p = await withPrompter();
+      p.script(pick(/profile-resend\.incoming\.json/), answer('ask', 'Resend'));
+      await vscode.commands.executeCommand('mattermostPayloads.showHistory');
+      assert.doesNotMatch(p.texts(), /will reject/);
+      assert.strictEqual(sandbox.requests.filter(r => r.path.startsWith('/hooks/')).length, 1, 'resent once');
+    } finally {
+      await services.store.removeWebhook('profile-hook');
+      await config.update('confirmBeforeSend', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 });

@@ -181,6 +181,31 @@ export function isDefaultProfile(profile: Profile | undefined): boolean {
   return !profile || profile.source === 'default';
 }
 
+/** Where a profile can come from for one destination (issue 11 item 3), as the adapters read them. */
+export interface ProfileSources {
+  /** The profile fetched from the logged-in server at this origin, if one is kept. */
+  loggedIn(origin: string): Profile | undefined;
+  /** The workspace profile file's profile, if it is set and valid. */
+  file: Profile | undefined;
+}
+
+/**
+ * The profile for a payload that goes to `origin` (undefined: not known), first found wins: the logged-in
+ * server for that origin, the workspace file, the default. The editor (diagnostics) and the send path
+ * (its lint gate, a resend) both choose with this, so they agree.
+ */
+export function profileForDestination(origin: string | undefined, sources: ProfileSources): Profile {
+  return (origin !== undefined ? sources.loggedIn(origin) : undefined) ?? sources.file ?? DEFAULT_PROFILE;
+}
+
+/** Same version and settings (where a profile came from does not change a finding). */
+export function sameProfile(a: Profile, b: Profile): boolean {
+  if (compareVersions(a.version, b.version) !== 0) return false;
+  const keys = new Set([...Object.keys(a.config), ...Object.keys(b.config)]);
+  for (const k of keys) if (k !== 'Version' && k !== 'BuildNumber' && setting(a, k) !== setting(b, k)) return false;
+  return true;
+}
+
 function freeze(p: Profile): Profile {
   Object.freeze(p.config);
   Object.freeze(p.version);

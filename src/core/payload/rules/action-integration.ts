@@ -10,6 +10,7 @@ export const actionIntegration: Rule = {
   severity: 'warning',
   description: 'An action without integration.url, or with a URL that is not http(s), /plugins/… or plugins/…: clicks go nowhere; only logged as invalid.',
   kinds: MESSAGE_KINDS,
+  dependsOn: ['log-only-validation'],
   check(ctx) {
     for (const a of actions(ctx.root, ctx.kind)) {
       const v = a.v;

@@ -15,6 +15,7 @@ export const actionInvalid: Rule = {
   severity: 'warning',
   description: 'Interactive actions that PostAction.IsValid flags (missing name, missing or bad type, bad style, options on a button, a menu without or with both options and data_source, empty options) or whose id the click route cannot carry.',
   kinds: MESSAGE_KINDS,
+  dependsOn: ['log-only-validation'],
   check(ctx) {
     for (const a of actions(ctx.root, ctx.kind)) {
       const v = a.v;

@@ -11,6 +11,7 @@ export const attachmentColor: Rule = {
   severity: 'warning',
   description: 'An attachment color that is not good, warning, danger or #RRGGBB (names, 3-digit hex); only logged as invalid.',
   kinds: MESSAGE_KINDS,
+  dependsOn: ['log-only-validation'],
   check(ctx) {
     // before ≈ 10.6 attachments are not validated at all: nothing is logged, nothing to say (§8)
     if (support(ctx.profile, 'log-only-validation') === 'no') return;

@@ -11,6 +11,7 @@ export const attachmentTs: Rule = {
   severity: 'warning',
   description: 'An attachment ts that is not a string (a JSON number included: it is decoded as float64); only logged as invalid.',
   kinds: MESSAGE_KINDS,
+  dependsOn: ['log-only-validation'],
   check(ctx) {
     // before ≈ 10.6 attachments are not validated at all: nothing is logged, nothing to say (§8)
     if (support(ctx.profile, 'log-only-validation') === 'no') return;

@@ -16,6 +16,7 @@ export const bodyTooLarge: Rule = {
   severity: 'error',
   description: 'A body over the server\'s read limit (300000 + 512 bytes by default for requests and delayed command responses, 1 MiB for command/outgoing responses).',
   kinds: ALL_KINDS,
+  dependsOn: ['body-limit', 'maximum-payload-size'],
   check(ctx) {
     // The read limit itself is checked by the linter core (bodyProblem); here the lower limit of response_url,
     // and, on a 9.x server before ≈ 9.8, the 300000 + 512 limit it may already have.

@@ -27,6 +27,7 @@ export const dialogElementInvalid: Rule = {
   severity: 'warning',
   description: 'Dialog element problems Dialog.IsValid only logs: lengths, min/max_length, subtype, type, data sources, defaults not among the options, date formats, time_interval.',
   kinds: ['dialog'],
+  dependsOn: ['dialog-validation-logged', 'dialog-date-elements', 'dialog-datetime-config', 'dialog-file-elements'],
   check(ctx) {
     const list = get(get(ctx.root, 'dialog'), 'elements');
     if (!Array.isArray(list)) return;

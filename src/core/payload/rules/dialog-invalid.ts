@@ -11,6 +11,7 @@ export const dialogInvalid: Rule = {
   severity: 'warning',
   description: 'Dialog problems Dialog.IsValid only logs: title not 1–24 bytes, icon_url not http(s), duplicate element names.',
   kinds: ['dialog'],
+  dependsOn: ['dialog-validation-logged'],
   check(ctx) {
     const r = ctx.root;
     if (!isObject(r)) return;

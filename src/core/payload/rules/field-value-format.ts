@@ -11,6 +11,7 @@ export const fieldValueFormat: Rule = {
   severity: 'warning',
   description: 'Field values that do not show as written: numbers in Go exponent form (1234567 → 1.234567e+06), objects/arrays as Go text; in REST posts any non-string value is logged as invalid.',
   kinds: MESSAGE_KINDS,
+  dependsOn: ['log-only-validation'],
   check(ctx) {
     for (const f of fields(ctx.root, ctx.kind)) {
       const v = f.v.value;

@@ -12,6 +12,7 @@ export const invalidUrl: Rule = {
   severity: 'warning',
   description: 'Attachment URLs (author_link, author_icon, title_link, image_url, thumb_url, footer_icon) and icon_url overrides that are not http(s) URLs; only logged as invalid.',
   kinds: MESSAGE_KINDS,
+  dependsOn: ['log-only-validation'],
   check(ctx) {
     // where nothing is logged, what the clients may do with it instead
     const effect = support(ctx.profile, 'log-only-validation') === 'no' ? ', so clients may not load or link it' : '';

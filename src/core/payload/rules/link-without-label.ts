@@ -14,6 +14,7 @@ export const linkWithoutLabel: Rule = {
   severity: 'warning',
   description: 'title_link without title, or author_link without author_name: there is nothing to click; only logged as invalid.',
   kinds: MESSAGE_KINDS,
+  dependsOn: ['log-only-validation'],
   check(ctx) {
     for (const a of attachments(ctx.root, ctx.kind)) {
       for (const [link, text] of LINKS) {

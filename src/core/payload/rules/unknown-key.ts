@@ -11,6 +11,7 @@ export const unknownKey: Rule = {
   severity: 'warning',
   description: 'A key the server does not know at that place (top-level "blocks", "mrkdwn", "channel" in an outgoing response, …), which it silently ignores.',
   kinds: ALL_KINDS,
+  dependsOn: ['extra-responses', 'skip-slack-parsing', 'webhook-priority', 'action-tooltip', 'webhook-root-id', 'webhook-silent', 'dialog-file-elements'],
   decoded(ctx) {
     for (const u of ctx.read.norm?.unknown ?? []) {
       if (u.path.length === 1 && u.key === '$schema') continue;
