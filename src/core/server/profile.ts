@@ -108,7 +108,7 @@ export function setting(profile: Profile, key: string): string | undefined {
   return profile.config[key] ?? PROFILE_KEYS[key]?.default ?? FEATURE_FLAG_DEFAULTS[key];
 }
 
-export function settingOn(profile: Profile, key: string): boolean {
+function settingOn(profile: Profile, key: string): boolean {
   return setting(profile, key) === 'true';
 }
 

@@ -20,7 +20,7 @@ export const bodyTooLarge: Rule = {
   check(ctx) {
     // The read limit itself is checked by the linter core (bodyProblem); here the lower limit of response_url,
     // and, on a 9.x server before ≈ 9.8, the 300000 + 512 limit it may already have.
-    mayHaveNewLimit(ctx.kind, ctx.text, ctx.profile, ctx.report);
+    mayHaveNewLimit(ctx.kind, ctx.text, ctx.profile, r => ctx.report(r));
     const uncertain = requestBodyLimitUncertain(ctx.profile);
     const delayed = uncertain ? defaultPayloadLimit() : requestBodyLimit(ctx.profile);
     if (ctx.kind !== 'command' || delayed === undefined || ctx.text.length * 3 <= delayed || ctx.text.length > BODY_LIMIT.command) return;
