@@ -331,6 +331,23 @@ describe('version-aware rules: dialog file elements (developer docs: 11.10; not 
   });
 });
 
+describe('version-aware rules: the burn_on_read post type (≈ 11.6)', () => {
+  const text = JSON.stringify({ text: 'x', type: 'burn_on_read' });
+
+  it('before 11.6 it "may" be an unknown type (a warning naming the version); from 11.6 the licence note', () => {
+    const before = found(text, 'incoming', 'post-type', profileForVersion('11.5'));
+    assert.strictEqual(before.length, 1);
+    assert.strictEqual(before[0].severity, 'warning');
+    assert.match(before[0].message, /^On Mattermost 11\.5, `burn_on_read` may be an unknown post type \(it is read only since about Mattermost 11\.6\)/);
+    for (const profile of [profileForVersion('11.6'), DEFAULT_PROFILE]) {
+      const ps = found(text, 'incoming', 'post-type', profile);
+      assert.strictEqual(ps.length, 1);
+      assert.strictEqual(ps[0].severity, 'warning');
+      assert.match(ps[0].message, /^Mattermost refuses `burn_on_read` posts \(501\) unless/);
+    }
+  });
+});
+
 describe('version-aware rules: dialog date/datetime elements (≈ 11.6) and datetime_config (11.6)', () => {
   const dialog = (element: Record<string, unknown>) =>
     JSON.stringify({ trigger_id: 't', url: 'http://127.0.0.1/submit', dialog: { title: 'When', elements: [{ display_name: 'Day', name: 'day', ...element }] } });
