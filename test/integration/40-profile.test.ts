@@ -9,8 +9,14 @@ import { answer, input, pick, ScriptedPrompter, testApi, withPrompter } from './
 import { openDocument, ourDiagnostics, waitFor, workspacePath, workspaceUri } from './util';
 
 const FILE = 'profile-hook.incoming.json';
-const PAYLOAD = '{\n  "text": "deployed",\n  "username": "ci-bot",\n  "icon_url": "https://example.com/ci.png"\n}\n';
+// a numeric attachment ts: only logged as invalid since ≈ 10.6 (attachment-ts), nothing to say before
+const PAYLOAD = '{\n  "text": "deployed",\n  "username": "ci-bot",\n  "icon_url": "https://example.com/ci.png",\n  "attachments": [{ "fallback": "f", "ts": 1700000000 }]\n}\n';
 const PROFILE_FILE = '.mattermost/server.json';
+
+/** Whether the test file has an attachment-ts finding, once it is `want`. */
+async function tsFinding(what: string, want: boolean): Promise<void> {
+  await waitFor(what, () => ourDiagnostics(workspaceUri(FILE)).some(d => d.code === 'attachment-ts') === want || undefined, 15000);
+}
 
 /** The override-needs-setting messages on the test file, once they satisfy `ok`. */
 async function overrideMessages(what: string, ok: (messages: string[]) => boolean, timeoutMs = 15000): Promise<string[]> {
@@ -84,6 +90,7 @@ describe('target-server profile (against the sandbox on 127.0.0.1)', function ()
     const atLogin = await overrideMessages('the warnings to name the logged-in 10.5', x => x.length === 2 && x.every(s => s.startsWith('On Mattermost 10.5 (logged-in server)')));
     assert.match(atLogin[1], /EnablePostIconOverride is off/);
     await waitFor('the status bar to show 10.5', () => bar.text === '$(server-environment) Mattermost 10.5 · overrides off');
+    await tsFinding('no attachment-ts finding on 10.5 (nothing is validated before ≈ 10.6)', false);
     assert.ok(bar.tooltip.includes(sandbox.url));
     const fetched = sandbox.requests.filter(r => r.path === '/api/v4/config/client');
     assert.strictEqual(fetched.length, 1);
@@ -94,6 +101,7 @@ describe('target-server profile (against the sandbox on 127.0.0.1)', function ()
     const text = await vscode.commands.executeCommand<string>('mattermostPayloads.refreshServerProfile');
     assert.strictEqual(text, 'Mattermost 11.6 · overrides on');
     await overrideMessages('no override warning with the overrides on', x => x.length === 0);
+    await tsFinding('the attachment-ts finding on 11.6', true);
     await waitFor('the status bar to show 11.6 with overrides on', () => bar.text === '$(server-environment) Mattermost 11.6 · overrides on');
     assert.match(p.texts(), /Server profile of http:\/\/127\.0\.0\.1:\d+: Mattermost 11\.6 · overrides on/);
     assert.ok(!p.texts().includes(SEED.pat), 'the token was shown');
@@ -103,6 +111,7 @@ describe('target-server profile (against the sandbox on 127.0.0.1)', function ()
     await vscode.commands.executeCommand('mattermostPayloads.refreshServerProfile');
     const older = await overrideMessages('the username warning on 9.8', x => x.length === 1);
     assert.match(older[0], /^On Mattermost 9\.8 \(logged-in server\), EnablePostUsernameOverride is off/);
+    await tsFinding('no attachment-ts finding on 9.8 again', false);
     const { services } = await testApi();
     const saved = services.globalState.get<Record<string, { config: Record<string, string> }>>('mattermostPayloads.serverProfiles')?.[sandbox.url];
     assert.strictEqual(saved?.config.Version, '9.8.1');
