@@ -16,7 +16,7 @@ export function rejectPhrase(kind: Kind): string {
 }
 
 /** How IsValid problems in attachments/actions are handled (from ≈ 10.6): only a log line. */
-export const ONLY_LOGGED = 'Mattermost still posts it but logs "Invalid post props"';
+const ONLY_LOGGED = 'Mattermost still posts it but logs "Invalid post props"';
 /** How Dialog.IsValid problems are handled (from ≈ 6.1): only a log line. */
 const DIALOG_LOGGED = 'Mattermost still opens the dialog but logs "Interactive dialog is invalid"';
 

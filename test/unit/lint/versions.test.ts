@@ -198,12 +198,20 @@ describe('version-aware rules: the request body limit (body-too-large, requestBo
 describe('version-aware rules: log-only attachment validation (≈ 10.6)', () => {
   const text = JSON.stringify({ text: 'x', attachments: [{ fallback: 'f', color: 'red', ts: 1700000000 }] });
 
-  it('from 10.6 (and on the default profile) the invalid color and numeric ts are "logged as invalid"', () => {
-    for (const profile of [profileForVersion('10.6'), DEFAULT_PROFILE]) {
+  it('from 11.x (and on the default profile) the invalid color and numeric ts are "logged as invalid"; on 10.6–10.x "may" be', () => {
+    for (const profile of [profileForVersion('11.0'), DEFAULT_PROFILE]) {
       for (const rule of ['attachment-color', 'attachment-ts']) {
         const ps = found(text, 'incoming', rule, profile);
         assert.strictEqual(ps.length, 1, `${rule} ${profile.config.Version}`);
-        assert.match(ps[0].message, /logs/i);
+        assert.match(ps[0].message, /^Mattermost still posts it but logs "Invalid post props": /);
+      }
+    }
+    for (const v of ['10.6', '10.11']) {
+      for (const rule of ['attachment-color', 'attachment-ts']) {
+        const ps = found(text, 'incoming', rule, profileForVersion(v));
+        assert.strictEqual(ps.length, 1, `${rule} ${v}`);
+        assert.match(ps[0].message, new RegExp(`^Mattermost still posts it, and on Mattermost ${v.replace('.', '\\.')} it may log "Invalid post props" \\(it validates attachments and actions since about Mattermost 10\\.6\\): `));
+        assert.strictEqual(ps[0].severity, 'warning');
       }
     }
   });

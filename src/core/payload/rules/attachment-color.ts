@@ -2,7 +2,7 @@
 // Follows MATTERMOST_RULES.md §2.4 (only logged); ephemeral command responses are never validated (§4.3).
 import { isValidAttachmentColor } from '../../server/attachments';
 import { support } from '../../server/profile';
-import { ONLY_LOGGED } from '../consequence';
+import { loggedProblem } from '../consequence';
 import { MESSAGE_KINDS, Rule } from './types';
 import { attachments, validated } from './walk';
 
@@ -27,7 +27,7 @@ export const attachmentColor: Rule = {
       else if (/^[0-9a-fA-F]{6}$/.test(c) && /\d/.test(c)) fixed = `#${c}`;
       ctx.report({
         path,
-        message: `${ONLY_LOGGED}: \`color\` must be \`good\`, \`warning\`, \`danger\` or \`#RRGGBB\`, not ${JSON.stringify(c)}.`,
+        message: loggedProblem(ctx.profile, 'log-only-validation', `\`color\` must be \`good\`, \`warning\`, \`danger\` or \`#RRGGBB\`, not ${JSON.stringify(c)}`),
         fix: fixed
           ? t => {
               const r = t.range(path);
