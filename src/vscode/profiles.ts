@@ -1,7 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { tryNormalizeServerUrl } from '../core/mattermost/origin';
-import { DEFAULT_PROFILE, parseProfile, parseProfileText, type Profile } from '../core/server/profile';
+import { parseProfile, parseProfileText, type Profile, profileForDestination } from '../core/server/profile';
 import { networkSettings, SECTION } from './config';
 import { Logger } from './logger';
 import { CredentialStore } from './secrets';
@@ -57,22 +57,28 @@ export class ServerProfiles implements vscode.Disposable {
 
   /** The profile for a document (or, without one, for the workspace). */
   profileFor(uri?: vscode.Uri): Profile {
-    const origin = this.destinationOrigin(uri);
-    if (origin) {
-      const saved = this.saved(origin);
-      if (saved) {
-        try {
-          const p = parseProfile(saved.config, 'logged-in server', origin);
-          if (Date.now() - saved.fetchedAt > PROFILE_MAX_AGE_MS) this.refreshInBackground(origin);
-          return p;
-        } catch {
-          // stored by an older version in another shape: ignore it, a refresh replaces it
-        }
-      }
+    return this.profileForOrigin(this.destinationOrigin(uri), uri);
+  }
+
+  /**
+   * The profile for a payload of this document (or workspace) sent to `origin` (a webhook's or an
+   * account's server; undefined: not known), in the same order as profileFor (profileForDestination).
+   */
+  profileForOrigin(origin: string | undefined, uri?: vscode.Uri): Profile {
+    return profileForDestination(origin, { loggedIn: o => this.loggedIn(o), file: this.fileFor(uri)?.profile });
+  }
+
+  private loggedIn(origin: string): Profile | undefined {
+    const saved = this.saved(origin);
+    if (!saved) return undefined;
+    try {
+      const p = parseProfile(saved.config, 'logged-in server', origin);
+      if (Date.now() - saved.fetchedAt > PROFILE_MAX_AGE_MS) this.refreshInBackground(origin);
+      return p;
+    } catch {
+      // stored by an older version in another shape: ignore it, a refresh replaces it
+      return undefined;
     }
-    const file = this.fileFor(uri);
-    if (file?.profile) return file.profile;
-    return DEFAULT_PROFILE;
   }
 
   /** Why the workspace profile file is not used (unreadable, invalid, outside the workspace), if it is not. */

@@ -1,15 +1,22 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
+import { redactUrl } from '../../src/core/mattermost/redact';
 import { startSandbox, Sandbox } from '../../src/sandbox/server';
 import { SEED } from '../../src/sandbox/state';
 import { ProfileStatusBar } from '../../src/vscode/profileStatus';
-import { input, pick, ScriptedPrompter, testApi, withPrompter } from './prompter';
+import { answer, input, pick, ScriptedPrompter, testApi, withPrompter } from './prompter';
 import { openDocument, ourDiagnostics, waitFor, workspacePath, workspaceUri } from './util';
 
 const FILE = 'profile-hook.incoming.json';
-const PAYLOAD = '{\n  "text": "deployed",\n  "username": "ci-bot",\n  "icon_url": "https://example.com/ci.png"\n}\n';
+// a numeric attachment ts: only logged as invalid since ≈ 10.6 (attachment-ts), nothing to say before
+const PAYLOAD = '{\n  "text": "deployed",\n  "username": "ci-bot",\n  "icon_url": "https://example.com/ci.png",\n  "attachments": [{ "fallback": "f", "ts": 1700000000 }]\n}\n';
 const PROFILE_FILE = '.mattermost/server.json';
+
+/** Whether the test file has an attachment-ts finding, once it is `want`. */
+async function tsFinding(what: string, want: boolean): Promise<void> {
+  await waitFor(what, () => ourDiagnostics(workspaceUri(FILE)).some(d => d.code === 'attachment-ts') === want || undefined, 15000);
+}
 
 /** The override-needs-setting messages on the test file, once they satisfy `ok`. */
 async function overrideMessages(what: string, ok: (messages: string[]) => boolean, timeoutMs = 15000): Promise<string[]> {
@@ -83,6 +90,7 @@ describe('target-server profile (against the sandbox on 127.0.0.1)', function ()
     const atLogin = await overrideMessages('the warnings to name the logged-in 10.5', x => x.length === 2 && x.every(s => s.startsWith('On Mattermost 10.5 (logged-in server)')));
     assert.match(atLogin[1], /EnablePostIconOverride is off/);
     await waitFor('the status bar to show 10.5', () => bar.text === '$(server-environment) Mattermost 10.5 · overrides off');
+    await tsFinding('no attachment-ts finding on 10.5 (nothing is validated before ≈ 10.6)', false);
     assert.ok(bar.tooltip.includes(sandbox.url));
     const fetched = sandbox.requests.filter(r => r.path === '/api/v4/config/client');
     assert.strictEqual(fetched.length, 1);
@@ -93,6 +101,7 @@ describe('target-server profile (against the sandbox on 127.0.0.1)', function ()
     const text = await vscode.commands.executeCommand<string>('mattermostPayloads.refreshServerProfile');
     assert.strictEqual(text, 'Mattermost 11.6 · overrides on');
     await overrideMessages('no override warning with the overrides on', x => x.length === 0);
+    await tsFinding('the attachment-ts finding on 11.6', true);
     await waitFor('the status bar to show 11.6 with overrides on', () => bar.text === '$(server-environment) Mattermost 11.6 · overrides on');
     assert.match(p.texts(), /Server profile of http:\/\/127\.0\.0\.1:\d+: Mattermost 11\.6 · overrides on/);
     assert.ok(!p.texts().includes(SEED.pat), 'the token was shown');
@@ -102,6 +111,7 @@ describe('target-server profile (against the sandbox on 127.0.0.1)', function ()
     await vscode.commands.executeCommand('mattermostPayloads.refreshServerProfile');
     const older = await overrideMessages('the username warning on 9.8', x => x.length === 1);
     assert.match(older[0], /^On Mattermost 9\.8 \(logged-in server\), EnablePostUsernameOverride is off/);
+    await tsFinding('no attachment-ts finding on 9.8 again', false);
     const { services } = await testApi();
     const saved = services.globalState.get<Record<string, { config: Record<string, string> }>>('mattermostPayloads.serverProfiles')?.[sandbox.url];
     assert.strictEqual(saved?.config.Version, '9.8.1');
@@ -119,5 +129,39 @@ describe('target-server profile (against the sandbox on 127.0.0.1)', function ()
     await overrideMessages('the refreshed profile (overrides on) to apply', x => x.length === 0);
     assert.ok((services.profiles.saved(sandbox.url)?.fetchedAt ?? 0) > twoDaysAgo);
     assert.strictEqual(p.seen.length, 0, 'the background refresh prompted or told the user something');
+  });
+
+  it('a resend is linted against the profile of the server it goes to, not the default', async function () {
+    this.timeout(60000);
+    const { services } = await testApi();
+    const config = vscode.workspace.getConfiguration('mattermostPayloads');
+    await config.update('confirmBeforeSend', false, vscode.ConfigurationTarget.Global);
+    const url = sandbox.webhookUrl('normal');
+    await services.store.saveWebhook('profile-hook', url);
+    // `short` as a string: fine on the default (11.6) and on the sandbox, a 400 on servers before 5.8
+    const text = '{ "text": "x", "attachments": [{ "fallback": "f", "fields": [{ "title": "a", "value": "b", "short": "true" }] }] }\n';
+    const record = { at: Date.now(), target: { type: 'webhook', name: 'profile-hook', redactedUrl: redactUrl(url) } as const, status: 'sent' as const, detail: '200 ok', durationMs: 1, file: 'profile-resend.incoming.json', text };
+    try {
+      // the webhook's server is a logged-in 5.7: the resend asks first, and nothing is sent when not confirmed
+      await services.profiles.save(sandbox.url, { Version: '5.7.0' });
+      await services.history.add(record);
+      sandbox.clearRequests();
+      p.script(pick(/profile-resend\.incoming\.json/), answer('ask', 'Resend'), answer('ask', undefined));
+      await vscode.commands.executeCommand('mattermostPayloads.showHistory');
+      assert.match(p.texts(), /Mattermost will reject this payload: On Mattermost 5\.7, `short` must be a JSON true or false/);
+      assert.strictEqual(sandbox.requests.filter(r => r.path.startsWith('/hooks/')).length, 0, 'sent although not confirmed');
+
+      // the same server on 11.6: no question, sent once
+      await services.profiles.save(sandbox.url, { Version: '11.6.0' });
+      await services.history.add({ ...record, at: Date.now() });
+      p = await withPrompter();
+      p.script(pick(/profile-resend\.incoming\.json/), answer('ask', 'Resend'));
+      await vscode.commands.executeCommand('mattermostPayloads.showHistory');
+      assert.doesNotMatch(p.texts(), /will reject/);
+      assert.strictEqual(sandbox.requests.filter(r => r.path.startsWith('/hooks/')).length, 1, 'resent once');
+    } finally {
+      await services.store.removeWebhook('profile-hook');
+      await config.update('confirmBeforeSend', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 });

@@ -9,6 +9,7 @@
  */
 import { createHash } from 'crypto';
 import type { Kind, Problem } from '../payload/problem';
+import { type Profile, sameProfile } from '../server/profile';
 import { isLoopbackHost } from './origin';
 import { redact } from './redact';
 import type { Channel } from './types';
@@ -156,16 +157,35 @@ export interface LintResult { kind: Kind; disabledRules: readonly string[]; prob
 
 /**
  * The editor's latest lint result, when it answers the question the send asks: same kind, same
- * disabled rules (the version is matched by whoever keeps the result). Otherwise undefined: lint again.
+ * disabled rules, and the editor linted against the same server profile as the send's destination
+ * (`profiles`: the editor's and the send's; the version is matched by whoever keeps the result).
+ * Otherwise undefined: lint again.
  */
-export function reusableProblems(latest: LintResult | undefined, kind: Kind, disabledRules: readonly string[]): Problem[] | undefined {
+export function reusableProblems(latest: LintResult | undefined, kind: Kind, disabledRules: readonly string[], profiles?: { editor: Profile; send: Profile }): Problem[] | undefined {
   if (!latest || latest.kind !== kind) return undefined;
+  if (profiles && !sameProfile(profiles.editor, profiles.send)) return undefined;
   const a = [...new Set(latest.disabledRules)].sort();
   const b = [...new Set(disabledRules)].sort();
   return a.length === b.length && a.every((r, i) => r === b[i]) ? latest.problems : undefined;
 }
 
 // ------------------------------------------------------------------ destinations
+
+/**
+ * The server origin a send goes to, for the lint gate's profile (profileForDestination): a webhook's URL
+ * origin, the API's recorded (resend) or chosen account origin, else the editor's destination for the
+ * file (mattermostPayloads.server, else the current account). Undefined when none is known.
+ */
+export function sendOrigin(to: { webhookUrl?: string; apiOrigin?: string; editorDestination?: string }): string | undefined {
+  if (to.webhookUrl !== undefined) {
+    try {
+      return new URL(to.webhookUrl).origin;
+    } catch {
+      return undefined;
+    }
+  }
+  return to.apiOrigin ?? to.editorDestination;
+}
 
 /** setting mattermostPayloads.defaultChannel: `team/channel` by name. */
 export function parseDefaultChannel(value: string): { team: string; channel: string } | undefined {

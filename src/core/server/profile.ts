@@ -114,7 +114,7 @@ export function setting(profile: Profile, key: string): string | undefined {
   return profile.config[key] ?? PROFILE_KEYS[key]?.default ?? FEATURE_FLAG_DEFAULTS[key];
 }
 
-export function settingOn(profile: Profile, key: string): boolean {
+function settingOn(profile: Profile, key: string): boolean {
   return setting(profile, key) === 'true';
 }
 
@@ -187,6 +187,31 @@ export function isDefaultProfile(profile: Profile | undefined): boolean {
   return !profile || profile.source === 'default';
 }
 
+/** Where a profile can come from for one destination (issue 11 item 3), as the adapters read them. */
+export interface ProfileSources {
+  /** The profile fetched from the logged-in server at this origin, if one is kept. */
+  loggedIn(origin: string): Profile | undefined;
+  /** The workspace profile file's profile, if it is set and valid. */
+  file: Profile | undefined;
+}
+
+/**
+ * The profile for a payload that goes to `origin` (undefined: not known), first found wins: the logged-in
+ * server for that origin, the workspace file, the default. The editor (diagnostics) and the send path
+ * (its lint gate, a resend) both choose with this, so they agree.
+ */
+export function profileForDestination(origin: string | undefined, sources: ProfileSources): Profile {
+  return (origin !== undefined ? sources.loggedIn(origin) : undefined) ?? sources.file ?? DEFAULT_PROFILE;
+}
+
+/** Same version and settings (where a profile came from does not change a finding). */
+export function sameProfile(a: Profile, b: Profile): boolean {
+  if (compareVersions(a.version, b.version) !== 0) return false;
+  const keys = new Set([...Object.keys(a.config), ...Object.keys(b.config)]);
+  for (const k of keys) if (k !== 'Version' && k !== 'BuildNumber' && setting(a, k) !== setting(b, k)) return false;
+  return true;
+}
+
 function freeze(p: Profile): Profile {
   Object.freeze(p.config);
   Object.freeze(p.version);
@@ -234,6 +259,7 @@ export type BehaviourId =
   | 'dialog-date-elements'
   | 'dialog-datetime-config'
   | 'dialog-datetime-config-dates'
+  | 'dialog-file-elements'
   | 'action-tooltip'
   | 'burn-on-read-type'
   | 'outgoing-null-attachment-crash'
@@ -285,6 +311,7 @@ export const BEHAVIOURS: readonly Behaviour[] = [
   { id: 'dialog-date-elements', since: '11.6', approximate: true, description: 'Dialog `date` and `datetime` elements.', otherwise: '`date`/`datetime` are unknown element types', ref: '§8 (in 11.6-dev)' },
   { id: 'dialog-datetime-config', since: '11.6', description: 'Dialog `datetime_config` (`time_interval`, `location_timezone`, `allow_manual_time_entry`).', otherwise: '`datetime_config` is ignored', ref: '§8 (docs: minimum server version 11.6)' },
   { id: 'dialog-datetime-config-dates', since: '11.8', approximate: true, description: '`min_date`, `max_date`, `manual_time_entry` inside `datetime_config`, taking precedence over the top-level fields.', otherwise: 'they are ignored inside `datetime_config`', ref: '§8, §9.3 (docs only)' },
+  { id: 'dialog-file-elements', since: '11.10', approximate: true, description: 'Dialog `file` elements (file upload; `allow_multiple`).', otherwise: '`file` is an unknown element type (flagged where `Dialog.IsValid` exists; the 11.6-dev validator has no `file` case)', ref: 'not in MATTERMOST_RULES.md; developer docs "File elements: Minimum Server Version: 11.10" (mattermost-developer-documentation 06bce5ad), no server source seen' },
   { id: 'action-tooltip', since: '11.6', approximate: true, description: 'Action `tooltip` (hover text).', otherwise: '`tooltip` is ignored', ref: '§8 (in 11.6-dev)' },
   { id: 'burn-on-read-type', since: '11.6', approximate: true, description: 'The `burn_on_read` post type (also needs a licence and the BurnOnRead settings, else 501).', otherwise: '`burn_on_read` is an unknown type and fails `Post.IsValid`', ref: '§8, §1.4' },
   { id: 'outgoing-null-attachment-crash', through: '11.6', description: 'A `null` attachment in an outgoing-webhook response dereferences nil: nothing is posted.', otherwise: 'the `null` is skipped (fixed in a later revision)', ref: '§8, §4.4, §9.3' },
@@ -320,6 +347,43 @@ export function support(profile: Profile, id: BehaviourId): Support {
   if (answer === 'no') return 'no';
   for (const key of b.settings ?? []) if (!settingOn(profile, key)) return 'no';
   return answer;
+}
+
+/**
+ * "since Mattermost 5.8", or "since about Mattermost 10.6" where the reference gives the release only
+ * approximately (≈): messages about such a boundary say "may".
+ */
+export function sinceText(id: BehaviourId): string {
+  const b = behaviour(id);
+  return `since ${b.approximate ? 'about ' : ''}Mattermost ${b.since ?? b.after ?? ''}`;
+}
+
+/** The release of this behaviour is inferred (≈, docs only, not pinned): say "may", never error. */
+export function isApproximate(id: BehaviourId): boolean {
+  return behaviour(id).approximate === true;
+}
+
+/**
+ * The profile is on the release line of an inferred (≈) boundary: the reference gives the release only as
+ * "about X.Y", so a server of that major version may be on either side of it. Findings that follow such a
+ * boundary say "may" there, and are not errors (issue 11: "≈" → "may").
+ */
+export function nearBoundary(profile: Profile, id: BehaviourId): boolean {
+  const b = behaviour(id);
+  return b.approximate === true && b.since !== undefined && profile.version.major === v(b.since).major;
+}
+
+/**
+ * The request-body limit of this server is not known for sure: it is a 9.x server (MaximumPayloadSizeBytes
+ * came in ≈ 9.8) and the profile does not say MaximumPayloadSizeBytes itself.
+ */
+export function requestBodyLimitUncertain(profile: Profile): boolean {
+  return supports(profile, 'body-limit') && nearBoundary(profile, 'maximum-payload-size') && profile.config.MaximumPayloadSizeBytes === undefined;
+}
+
+/** The default MaximumPayloadSizeBytes + 512: the limit of the servers since ≈ 9.8 that do not change it. */
+export function defaultPayloadLimit(): number {
+  return Number(PROFILE_KEYS.MaximumPayloadSizeBytes.default) + 512;
 }
 
 /** Does the target server do this? ('maybe' counts as no.) */

@@ -5,8 +5,9 @@ import { redactUrl } from '../../core/mattermost/redact';
 import {
   AcceptedErrors, apiLintKind, apiRefusal, apiTargetKey, channelChoices, defaultWebhook, describeTarget, LAST_CHANNEL_KEY, LastChannel,
   lintGate, lintsConvertedBody, parseDefaultChannel, recordedChannel, Resend, resendFileGone, resendOf, reusableProblems, SendOutcome,
-  SendRecord, SendTarget, SentTargets, webhookDetail, webhookKindQuestion, webhookMovedQuestion, webhookTargetKey,
+  SendRecord, SendTarget, SentTargets, sendOrigin, webhookDetail, webhookKindQuestion, webhookMovedQuestion, webhookTargetKey,
 } from '../../core/mattermost/send';
+import { type Profile, sameProfile } from '../../core/server/profile';
 import { toPost } from '../../core/mattermost/toPost';
 import { Account, Channel } from '../../core/mattermost/types';
 import { Kind } from '../../core/payload/problem';
@@ -41,13 +42,22 @@ function source(s: Services, uri?: vscode.Uri, resend?: Resend): Source | undefi
 }
 
 /**
- * The lint gate: the editor's latest lint result for this document version when there is one (the
- * same kind and rules), else a lint now. Returns the errors accepted so far, or undefined: do not send.
+ * The server profile for a send to `origin` (undefined: not known yet): the logged-in server there, the
+ * workspace file, the default — the order the editor uses (ServerProfiles.profileForOrigin).
  */
-async function passesLint(s: Services, src: Source, kind: Kind, accepted?: AcceptedErrors, what?: string): Promise<AcceptedErrors | undefined> {
+function sendProfile(s: Services, src: Source, origin: string | undefined): Profile {
+  return s.profiles.profileForOrigin(origin, src.uri);
+}
+
+/**
+ * The lint gate, against the destination's server profile: the editor's latest lint result for this
+ * document version when there is one (the same kind, rules and profile), else a lint now. Returns the
+ * errors accepted so far, or undefined: do not send.
+ */
+async function passesLint(s: Services, src: Source, kind: Kind, profile: Profile, accepted?: AcceptedErrors, what?: string): Promise<AcceptedErrors | undefined> {
   const disabledRules = s.settings.disabledRules(src.uri);
-  const latest = src.doc ? reusableProblems(s.lints.latest(src.doc), kind, disabledRules) : undefined;
-  const problems = latest ?? await s.lints.lint(src.text, kind, { disabledRules });
+  const latest = src.doc ? reusableProblems(s.lints.latest(src.doc), kind, disabledRules, { editor: s.profiles.profileFor(src.doc.uri), send: profile }) : undefined;
+  const problems = latest ?? await s.lints.lint(src.text, kind, { disabledRules, profile });
   const gate = lintGate(problems, accepted, what);
   if (!gate.ask) return gate.accepted;
   const choice = await s.prompts.current.ask(gate.ask.message, gate.ask.detail, gate.ask.go, gate.ask.showProblems);
@@ -67,11 +77,18 @@ export async function sendToWebhook(s: Services, uri?: vscode.Uri, webhookName?:
   const src = source(s, uri, resend);
   if (!src) return none;
   if (!(await asked(s, webhookKindQuestion(src.kind)))) return none;
-  if (!(await passesLint(s, src, 'incoming'))) return none;
+  // a resend (or a named webhook) knows its server already: lint against that server's profile
+  const knownUrl = webhookName ? await s.store.webhookUrl(webhookName).catch(() => undefined) : undefined;
+  const profile = sendProfile(s, src, sendOrigin({ webhookUrl: knownUrl, editorDestination: s.profiles.destinationOrigin(src.uri) }));
+  const accepted = await passesLint(s, src, 'incoming', profile);
+  if (!accepted) return none;
   const name = webhookName ?? await chooseWebhook(s);
   if (!name) return none;
   const url = await s.store.webhookUrl(name).catch(e => { reportError(s, 'send', e); return undefined; });
   if (!url) { void s.prompts.current.error(`No webhook named "${name}" is stored. Add it with "Mattermost: Manage Webhooks".`); return none; }
+  // the webhook chosen only now goes to a server with another profile: lint for it (accepted errors do not ask again)
+  const destination = sendProfile(s, src, sendOrigin({ webhookUrl: url }));
+  if (!sameProfile(destination, profile) && !(await passesLint(s, src, 'incoming', destination, accepted))) return none;
   const target = { type: 'webhook', name, redactedUrl: redactUrl(url) } as const;
   if (!(await asked(s, webhookMovedQuestion(resend, target)))) return none;
   const key = webhookTargetKey(name, url);
@@ -114,18 +131,26 @@ export async function sendViaApi(s: Services, uri?: vscode.Uri, resend?: Resend)
   if (!src) return none;
   const refusal = apiRefusal(src.kind);
   if (refusal) { void s.prompts.current.error(refusal); return none; }
-  const accepted = await passesLint(s, src, apiLintKind(src.kind));
-  if (!accepted) return none;
   const recorded = recordedChannel(resend);
+  // a resend goes to its recorded server; a new send to the editor's destination (checked again below)
+  const profile = sendProfile(s, src, sendOrigin({ apiOrigin: recorded?.origin, editorDestination: s.profiles.destinationOrigin(src.uri) }));
+  let accepted = await passesLint(s, src, apiLintKind(src.kind), profile);
+  if (!accepted) return none;
   let account = await accountFor(s, recorded?.origin);
   if (!account) return none;
   const channel = recorded ? { account, teamName: recorded.teamName, channel: recorded.channel } : await chooseChannel(s, account);
   if (!channel) return none;
   account = channel.account;
+  // the account chosen is on a server with another profile: lint for it (accepted errors do not ask again)
+  const destination = sendProfile(s, src, account.origin);
+  if (!sameProfile(destination, profile)) {
+    accepted = await passesLint(s, src, apiLintKind(src.kind), destination, accepted);
+    if (!accepted) return none;
+  }
   let converted: ReturnType<typeof toPost>;
   try { converted = toPost(src.text, channel.channel.id); } catch (e) { reportError(s, 'send', e); return none; }
   const body = converted.body;
-  if (lintsConvertedBody(src.kind) && !(await passesLint(s, { uri: src.uri, text: JSON.stringify(body), kind: 'post', name: src.name }, 'post', accepted, 'this post through the API'))) return none;
+  if (lintsConvertedBody(src.kind) && !(await passesLint(s, { uri: src.uri, text: JSON.stringify(body), kind: 'post', name: src.name }, 'post', destination, accepted, 'this post through the API'))) return none;
   const target: SendTarget = { type: 'api', origin: account.origin, channel: `${channel.teamName}/${channel.channel.name}`, channelId: channel.channel.id, teamName: channel.teamName };
   const key = apiTargetKey(account.origin, channel.channel.id);
   if (!(await confirmed(s, key, `~${channel.channel.name} on ${account.origin}`, new URL(account.origin)))) return none;

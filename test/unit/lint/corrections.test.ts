@@ -8,6 +8,7 @@ import * as path from 'path';
 import { detectKind } from '../../../src/core/payload/kinds';
 import { lint } from '../../../src/core/payload/lint';
 import type { Kind, Problem, Severity } from '../../../src/core/payload/problem';
+import { parseProfile } from '../../../src/core/server/profile';
 import { expectNone } from './helpers';
 
 const CH = '4xp9fdt3pbgtmj3rdtx4xnhxbr';
@@ -298,6 +299,23 @@ describe('payloads real integrations send (test/fixtures/real): no false error',
       assert.deepStrictEqual(errors.map(p => `${p.rule}: ${p.message}`), []);
     });
   }
+  it('with a server that has the overrides on: no override warning, nothing else changes, and the payloads only those warnings were about get none', () => {
+    // the profile of such a server, as a saved GET /api/v4/config/client?format=old answer
+    const on = parseProfile({ Version: '11.6.0', EnablePostUsernameOverride: 'true', EnablePostIconOverride: 'true' }, 'workspace file');
+    const shown = (ps: Problem[]) => ps.filter(p => p.severity !== 'information').map(p => `${p.rule}: ${p.message}`);
+    let postedAsWritten = 0;
+    for (const f of files) {
+      const k = detectKind(path.basename(f.name), f.text)!;
+      const before = shown(lint(f.text, k.kind));
+      const after = shown(lint(f.text, k.kind, { profile: on }));
+      assert.deepStrictEqual(after, before.filter(m => !m.startsWith('override-needs-setting:')), f.name);
+      assert.ok(!lint(f.text, k.kind, { profile: on }).some(p => p.severity === 'error'), f.name);
+      if (before.length > 0 && after.length === 0) postedAsWritten++;
+    }
+    // the corpus has payloads whose only warnings were the overrides: with the server's profile they get none
+    assert.ok(postedAsWritten >= 10, `${postedAsWritten} payloads`);
+  });
+
   it('a Slack-style payload whose ignored keys change nothing visible gets only information', () => {
     const f = files.find(x => x.name === 'slack-style/callback-id.incoming.json')!;
     const problems = lint(f.text, 'incoming');

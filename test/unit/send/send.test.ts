@@ -3,13 +3,14 @@ import { clearSecrets } from '../../../src/core/mattermost/redact';
 import {
   apiLintKind, apiRefusal, apiTargetKey, channelChoices, confirmation, ConfirmationInput, defaultWebhook, describeTarget, HISTORY_KEY,
   HISTORY_LIMIT, HISTORY_MAX_TEXT, historyRecord, LintResult, lintGate, lintsConvertedBody, parseDefaultChannel, recordedChannel,
-  resendFileGone, resendOf, reusableProblems, SendHistory, SendRecord, SendTarget, SENT_TARGETS_KEY, SentTargets, StateStore,
+  resendFileGone, resendOf, reusableProblems, SendHistory, sendOrigin, SendRecord, SendTarget, SENT_TARGETS_KEY, SentTargets, StateStore,
   webhookDetail, webhookKindQuestion, webhookMovedQuestion, webhookTargetKey,
 } from '../../../src/core/mattermost/send';
 import { toPost } from '../../../src/core/mattermost/toPost';
 import { lint } from '../../../src/core/payload/lint';
 import type { Problem } from '../../../src/core/payload/problem';
 import type { Channel } from '../../../src/core/mattermost/types';
+import { DEFAULT_PROFILE, parseProfile, type Profile, profileForDestination, profileForVersion, type ProfileSources, sameProfile } from '../../../src/core/server/profile';
 
 /** A Memento as the send rules see it, in memory. */
 class MemoryState implements StateStore {
@@ -184,6 +185,53 @@ describe('send rules: reusing the editor\'s lint result', () => {
     assert.equal(reusableProblems(result, 'incoming', ['slack-bold']), undefined);
     assert.equal(reusableProblems(result, 'incoming', ['slack-bold', 'invalid-url', 'no-text']), undefined);
     assert.equal(reusableProblems({ ...result, disabledRules: [] }, 'incoming', []), result.problems);
+  });
+});
+
+describe('send rules: the lint gate uses the destination\'s server profile (issue 11)', () => {
+  const HOOK = 'http://127.0.0.1:8065/hooks/abcdefghijklmnopqrstuvwxyz';
+  const old = parseProfile({ Version: '5.7.0' }, 'logged-in server', 'http://127.0.0.1:8065');
+  const file = parseProfile({ Version: '11.6.0', EnablePostUsernameOverride: 'true' }, 'workspace file', '.mattermost/server.json');
+  const sources = (saved: Record<string, Profile>, f?: Profile): ProfileSources => ({ loggedIn: o => saved[o], file: f });
+  // `short` as a string: a 400 on servers before 5.8, fine after
+  const text = JSON.stringify({ text: 'x', attachments: [{ fallback: 'f', fields: [{ title: 'a', value: 'b', short: 'true' }] }] });
+  const gateFor = (profile: Profile) => lintGate(lint(text, 'incoming', { profile }));
+
+  it('the destination: a webhook\'s URL origin, else the API\'s recorded or chosen origin, else the editor\'s', () => {
+    assert.equal(sendOrigin({ webhookUrl: HOOK, editorDestination: 'http://127.0.0.1:9000' }), 'http://127.0.0.1:8065');
+    assert.equal(sendOrigin({ webhookUrl: 'not a url', editorDestination: 'http://127.0.0.1:9000' }), undefined);
+    assert.equal(sendOrigin({ apiOrigin: 'http://127.0.0.1:8065', editorDestination: 'http://127.0.0.1:9000' }), 'http://127.0.0.1:8065');
+    assert.equal(sendOrigin({ editorDestination: 'http://127.0.0.1:9000' }), 'http://127.0.0.1:9000');
+    assert.equal(sendOrigin({}), undefined);
+  });
+
+  it('first found wins, as in the editor: the logged-in server for that origin, the workspace file, the default', () => {
+    const saved = { 'http://127.0.0.1:8065': old };
+    assert.equal(profileForDestination('http://127.0.0.1:8065', sources(saved, file)), old);
+    assert.equal(profileForDestination('http://127.0.0.1:9000', sources(saved, file)), file);
+    assert.equal(profileForDestination(undefined, sources(saved, file)), file);
+    assert.equal(profileForDestination('http://127.0.0.1:9000', sources(saved)), DEFAULT_PROFILE);
+  });
+
+  it('a resend to a webhook on a 5.7 server is gated by that server: the string short stops it; elsewhere it does not', () => {
+    const resendTo = (saved: Record<string, Profile>, f?: Profile) => profileForDestination(sendOrigin({ webhookUrl: HOOK }), sources(saved, f));
+    const on57 = gateFor(resendTo({ 'http://127.0.0.1:8065': old }));
+    assert.ok(on57.ask, 'asked before sending to the 5.7 server');
+    assert.match(on57.ask.message, /^Mattermost will reject this payload: On Mattermost 5\.7, `short` must be a JSON true or false/);
+    // no profile kept for that server: the workspace file, then the default (both accept the string form)
+    assert.equal(gateFor(resendTo({}, file)).ask, undefined);
+    assert.equal(gateFor(resendTo({})).ask, undefined);
+    assert.equal(gateFor(resendTo({ 'http://127.0.0.1:9999': old })).ask, undefined, 'another server\'s profile does not count');
+  });
+
+  it('reuses the editor\'s result only when the editor linted against the same version and settings', () => {
+    const result: LintResult = { kind: 'incoming', disabledRules: [], problems: [] };
+    assert.equal(reusableProblems(result, 'incoming', [], { editor: DEFAULT_PROFILE, send: old }), undefined);
+    assert.equal(reusableProblems(result, 'incoming', [], { editor: DEFAULT_PROFILE, send: file }), undefined, 'another setting');
+    // the same server from another source (a CLI --server-version 11.6 is the default's version and settings)
+    assert.equal(reusableProblems(result, 'incoming', [], { editor: DEFAULT_PROFILE, send: profileForVersion('11.6.0') }), result.problems);
+    assert.ok(sameProfile(parseProfile({ Version: '11.6.0', EnablePostUsernameOverride: 'false' }, 'workspace file'), DEFAULT_PROFILE), 'a default written out');
+    assert.ok(!sameProfile(profileForVersion('11.5'), DEFAULT_PROFILE));
   });
 });
 

@@ -1,8 +1,9 @@
 /** The target-server profile (src/core/server/profile.ts) against MATTERMOST_RULES.md §8/§9. */
 import * as assert from 'assert';
 import {
-  BEHAVIOURS, BehaviourId, compareVersions, DEFAULT_PROFILE, formatVersion, parseProfile, parseProfileText, parseVersion,
-  Profile, ProfileError, profileDescription, profileForVersion, profileSummary, requestBodyLimit, setting, support, supports,
+  BEHAVIOURS, BehaviourId, compareVersions, DEFAULT_PROFILE, formatVersion, nearBoundary, parseProfile, parseProfileText, parseVersion,
+  Profile, ProfileError, profileDescription, profileForVersion, profileSummary, requestBodyLimit, requestBodyLimitUncertain, setting,
+  sinceText, support, supports,
 } from '../../../src/core/server/profile';
 
 const at = (version: string, settings: Record<string, string> = {}): Profile => parseProfile({ Version: version, ...settings }, 'workspace file');
@@ -127,6 +128,8 @@ describe('server profile: behaviours at every version boundary (§8)', () => {
     ['dialog-datetime-config-dates', '11.7.2', '11.8'],
     ['action-tooltip', '11.5.3', '11.6'],
     ['burn-on-read-type', '11.5.3', '11.6'],
+    // not in §8: developer docs "File elements: Minimum Server Version: 11.10" (docs/rule-severity.md)
+    ['dialog-file-elements', '11.9.4', '11.10'],
   ];
 
   for (const [id, before, since] of BOUNDARIES) {
@@ -144,10 +147,32 @@ describe('server profile: behaviours at every version boundary (§8)', () => {
 
   it('inferred boundaries are marked approximate (messages say "may")', () => {
     const approx = BEHAVIOURS.filter(b => b.approximate).map(b => b.id).sort();
-    for (const id of ['maximum-payload-size', 'webhook-priority', 'log-only-validation', 'action-tooltip', 'dialog-date-elements'] as const) {
+    for (const id of ['maximum-payload-size', 'webhook-priority', 'log-only-validation', 'action-tooltip', 'dialog-date-elements', 'dialog-file-elements'] as const) {
       assert.ok(approx.includes(id), id);
     }
     assert.ok(!approx.includes('short-string'));
+  });
+
+  it('an inferred (≈) boundary is uncertain on its whole major line, a pinned one never', () => {
+    // ≈ 9.8: every 9.x server may be on either side; 8.x and 10.x are not
+    for (const version of ['9.0', '9.7.6', '9.8', '9.11.3']) assert.strictEqual(nearBoundary(at(version), 'maximum-payload-size'), true, version);
+    for (const version of ['8.1.12', '10.0', '11.6']) assert.strictEqual(nearBoundary(at(version), 'maximum-payload-size'), false, version);
+    assert.strictEqual(nearBoundary(at('10.5'), 'log-only-validation'), true);
+    assert.strictEqual(nearBoundary(at('11.6'), 'log-only-validation'), false);
+    // 5.8 is pinned (git tag --contains): 5.7 and 5.8 are certain
+    assert.strictEqual(nearBoundary(at('5.7'), 'short-string'), false);
+    assert.strictEqual(nearBoundary(at('5.8'), 'short-string'), false);
+    assert.strictEqual(sinceText('maximum-payload-size'), 'since about Mattermost 9.8');
+    assert.strictEqual(sinceText('short-string'), 'since Mattermost 5.8');
+  });
+
+  it('the request-body limit is uncertain on 9.x unless the profile sets MaximumPayloadSizeBytes', () => {
+    assert.strictEqual(requestBodyLimitUncertain(at('9.7')), true);
+    assert.strictEqual(requestBodyLimitUncertain(at('9.11')), true);
+    assert.strictEqual(requestBodyLimitUncertain(at('9.11', { MaximumPayloadSizeBytes: '300000' })), false);
+    assert.strictEqual(requestBodyLimitUncertain(at('8.1')), false);
+    assert.strictEqual(requestBodyLimitUncertain(at('10.0')), false);
+    assert.strictEqual(requestBodyLimitUncertain(DEFAULT_PROFILE), false);
   });
 
   it('§9: newer than every described release — no up to 11.6, maybe after', () => {

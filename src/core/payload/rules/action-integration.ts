@@ -1,5 +1,6 @@
 // Follows MATTERMOST_RULES.md §3.2 (integration with a non-empty url: http(s), /plugins/… or plugins/…; only logged) and §3.3.
-import { ONLY_LOGGED } from '../consequence';
+// §8: the log line exists only since ≈ 10.6 ('log-only-validation'); a click goes nowhere on every server.
+import { loggedProblem } from '../consequence';
 import { MESSAGE_KINDS, Rule } from './types';
 import { isValidHttpUrl } from '../../server/urls';
 import { actions, has, isObject } from './walk';
@@ -9,6 +10,7 @@ export const actionIntegration: Rule = {
   severity: 'warning',
   description: 'An action without integration.url, or with a URL that is not http(s), /plugins/… or plugins/…: clicks go nowhere; only logged as invalid.',
   kinds: MESSAGE_KINDS,
+  dependsOn: ['log-only-validation'],
   check(ctx) {
     for (const a of actions(ctx.root, ctx.kind)) {
       const v = a.v;
@@ -18,7 +20,7 @@ export const actionIntegration: Rule = {
           ctx.report({
             path: has(v, 'integration') ? [...a.path, 'integration'] : a.path,
             target: has(v, 'integration') ? 'value' : 'open',
-            message: `${ONLY_LOGGED}: the action has no \`integration\`, so clicking it does nothing.`,
+            message: loggedProblem(ctx.profile, 'log-only-validation', 'the action has no `integration`, so clicking it does nothing'),
           });
         }
         continue;
@@ -30,12 +32,12 @@ export const actionIntegration: Rule = {
         ctx.report({
           path: has(integ, 'url') ? [...a.path, 'integration', 'url'] : [...a.path, 'integration'],
           target: has(integ, 'url') ? 'value' : 'key',
-          message: `${ONLY_LOGGED}: \`integration.url\` is empty, so clicking the action does nothing.`,
+          message: loggedProblem(ctx.profile, 'log-only-validation', '`integration.url` is empty, so clicking the action does nothing'),
         });
       } else if (!u.startsWith('/plugins/') && !u.startsWith('plugins/') && !isValidHttpUrl(u)) {
         ctx.report({
           path: [...a.path, 'integration', 'url'],
-          message: `${ONLY_LOGGED}: \`integration.url\` must be an http(s) URL, /plugins/… or plugins/…, so clicks cannot be delivered.`,
+          message: loggedProblem(ctx.profile, 'log-only-validation', '`integration.url` must be an http(s) URL, /plugins/… or plugins/…, so clicks cannot be delivered'),
         });
       }
     }

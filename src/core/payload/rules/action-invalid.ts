@@ -1,7 +1,9 @@
 // Follows MATTERMOST_RULES.md §3.1 and §3.2 (PostAction.IsValid, only logged): a missing or empty
-// `type` is "invalid action type" too.
+// `type` is "invalid action type" too. §8: that validation exists only since ≈ 10.6 (behaviour
+// 'log-only-validation'); before it the message says what the clients still do, without a log line.
 import { ACTION_STYLES, isValidActionStyle } from '../../server/attachments';
-import { ONLY_LOGGED } from '../consequence';
+import { support } from '../../server/profile';
+import { loggedProblem } from '../consequence';
 import { MESSAGE_KINDS, Rule } from './types';
 import type { JsonPath as JsonPathAlias } from './types';
 import { actions, isObject } from './walk';
@@ -13,11 +15,12 @@ export const actionInvalid: Rule = {
   severity: 'warning',
   description: 'Interactive actions that PostAction.IsValid flags (missing name, missing or bad type, bad style, options on a button, a menu without or with both options and data_source, empty options) or whose id the click route cannot carry.',
   kinds: MESSAGE_KINDS,
+  dependsOn: ['log-only-validation'],
   check(ctx) {
     for (const a of actions(ctx.root, ctx.kind)) {
       const v = a.v;
       const bad = (p: JsonPathAlias, why: string, target: 'key' | 'value' | 'open' = 'value') =>
-        ctx.report({ path: p, target, message: `${ONLY_LOGGED}: ${why}.` });
+        ctx.report({ path: p, target, message: loggedProblem(ctx.profile, 'log-only-validation', why) });
       const name = v.name;
       if (name === undefined || name === null || name === '') {
         if (name === undefined) bad(a.path, 'the action has no `name` (the button text or menu placeholder)', 'open');
@@ -25,8 +28,11 @@ export const actionInvalid: Rule = {
       }
       const type = typeof v.type === 'string' ? v.type : '';
       if (type !== 'button' && type !== 'select') {
-        if (v.type === undefined || v.type === null) bad(v.type === null ? [...a.path, 'type'] : a.path, 'invalid action type: the action has no `type` (`button` or `select`)', v.type === null ? 'value' : 'open');
-        else if (typeof v.type === 'string') bad([...a.path, 'type'], `invalid action type: \`type\` must be \`button\` or \`select\`, not ${JSON.stringify(type)}`);
+        // the log line says "invalid action type"; where nothing is logged, what the clients do instead
+        const logged = support(ctx.profile, 'log-only-validation') !== 'no';
+        const why = (s: string) => (logged ? `invalid action type: ${s}` : `${s}, so clients may not show it as meant`);
+        if (v.type === undefined || v.type === null) bad(v.type === null ? [...a.path, 'type'] : a.path, why('the action has no `type` (`button` or `select`)'), v.type === null ? 'value' : 'open');
+        else if (typeof v.type === 'string') bad([...a.path, 'type'], why(`\`type\` must be \`button\` or \`select\`, not ${JSON.stringify(type)}`));
       }
       const style = v.style;
       if (typeof style === 'string' && style !== '' && !isValidActionStyle(style)) {

@@ -2,7 +2,7 @@
 // Follows MATTERMOST_RULES.md §2.4 (only logged); ephemeral command responses are never validated (§4.3).
 import { isValidAttachmentColor } from '../../server/attachments';
 import { support } from '../../server/profile';
-import { ONLY_LOGGED } from '../consequence';
+import { loggedProblem } from '../consequence';
 import { MESSAGE_KINDS, Rule } from './types';
 import { attachments, validated } from './walk';
 
@@ -11,6 +11,7 @@ export const attachmentColor: Rule = {
   severity: 'warning',
   description: 'An attachment color that is not good, warning, danger or #RRGGBB (names, 3-digit hex); only logged as invalid.',
   kinds: MESSAGE_KINDS,
+  dependsOn: ['log-only-validation'],
   check(ctx) {
     // before ≈ 10.6 attachments are not validated at all: nothing is logged, nothing to say (§8)
     if (support(ctx.profile, 'log-only-validation') === 'no') return;
@@ -26,7 +27,7 @@ export const attachmentColor: Rule = {
       else if (/^[0-9a-fA-F]{6}$/.test(c) && /\d/.test(c)) fixed = `#${c}`;
       ctx.report({
         path,
-        message: `${ONLY_LOGGED}: \`color\` must be \`good\`, \`warning\`, \`danger\` or \`#RRGGBB\`, not ${JSON.stringify(c)}.`,
+        message: loggedProblem(ctx.profile, 'log-only-validation', `\`color\` must be \`good\`, \`warning\`, \`danger\` or \`#RRGGBB\`, not ${JSON.stringify(c)}`),
         fix: fixed
           ? t => {
               const r = t.range(path);

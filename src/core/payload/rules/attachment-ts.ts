@@ -2,7 +2,7 @@
 // Follows MATTERMOST_RULES.md §2.4: only a string `ts` passes (a JSON number is decoded as float64 and
 // flagged); ephemeral command responses are never validated (§4.3).
 import { support } from '../../server/profile';
-import { ONLY_LOGGED } from '../consequence';
+import { loggedProblem } from '../consequence';
 import { FixTools, MESSAGE_KINDS, Rule } from './types';
 import { attachments, describeType, validated } from './walk';
 
@@ -11,6 +11,7 @@ export const attachmentTs: Rule = {
   severity: 'warning',
   description: 'An attachment ts that is not a string (a JSON number included: it is decoded as float64); only logged as invalid.',
   kinds: MESSAGE_KINDS,
+  dependsOn: ['log-only-validation'],
   check(ctx) {
     // before ≈ 10.6 attachments are not validated at all: nothing is logged, nothing to say (§8)
     if (support(ctx.profile, 'log-only-validation') === 'no') return;
@@ -22,7 +23,7 @@ export const attachmentTs: Rule = {
       if (typeof ts === 'number') {
         ctx.report({
           path,
-          message: `${ONLY_LOGGED}: a numeric \`ts\` is read as a float64, which the validator does not accept; send it as a string.`,
+          message: loggedProblem(ctx.profile, 'log-only-validation', 'a numeric `ts` is read as a float64, which the validator does not accept; send it as a string'),
           fix: (t: FixTools) => {
             const raw = t.raw(path);
             if (raw === undefined) return undefined;
@@ -32,7 +33,7 @@ export const attachmentTs: Rule = {
         });
         continue;
       }
-      ctx.report({ path, message: `${ONLY_LOGGED}: \`ts\` must be a string, not ${describeType(ts)}.` });
+      ctx.report({ path, message: loggedProblem(ctx.profile, 'log-only-validation', `\`ts\` must be a string, not ${describeType(ts)}`) });
     }
   },
 };

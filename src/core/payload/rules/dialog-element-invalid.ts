@@ -1,7 +1,7 @@
 // Follows MATTERMOST_RULES.md §5.2 and §5.3 (Dialog.IsValid, only logged), with the 11.6 date rules:
 // validateRelativePattern, validateDateFormat, validateDateTimeFormat (commonDateTimeFormats).
-import { DIALOG_LOGGED } from './dialog-invalid';
-import { onServer, support } from '../../server/profile';
+import { loggedProblem } from '../consequence';
+import { onServer, sinceText, support } from '../../server/profile';
 import { JsonPath, Rule } from './types';
 import { isValidHttpUrl } from '../../server/urls';
 import { utf8Length } from '../../server/runes';
@@ -27,6 +27,7 @@ export const dialogElementInvalid: Rule = {
   severity: 'warning',
   description: 'Dialog element problems Dialog.IsValid only logs: lengths, min/max_length, subtype, type, data sources, defaults not among the options, date formats, time_interval.',
   kinds: ['dialog'],
+  dependsOn: ['dialog-validation-logged', 'dialog-date-elements', 'dialog-datetime-config', 'dialog-file-elements'],
   check(ctx) {
     const list = get(get(ctx.root, 'dialog'), 'elements');
     if (!Array.isArray(list)) return;
@@ -34,7 +35,7 @@ export const dialogElementInvalid: Rule = {
       const base: JsonPath = ['dialog', 'elements', i];
       if (!isObject(e)) return;
       const bad = (key: string | undefined, why: string) =>
-        ctx.report({ path: key && has(e, key) ? [...base, key] : base, target: key && has(e, key) ? 'value' : 'open', message: `${DIALOG_LOGGED}: ${why}.` });
+        ctx.report({ path: key && has(e, key) ? [...base, key] : base, target: key && has(e, key) ? 'value' : 'open', message: loggedProblem(ctx.profile, 'dialog-validation-logged', why) });
       const s = (k: string) => (typeof e[k] === 'string' ? e[k] : '');
       const len = (k: string) => utf8Length(s(k));
       const type = s('type');
@@ -116,6 +117,17 @@ export const dialogElementInvalid: Rule = {
             const t = e.time_interval;
             if (t === undefined || t === null || t === 0) bad('time_interval', '`time_interval` is missing or 0, so it will be reset to the default, 60 minutes');
             else if (typeof t === 'number' && (t < 1 || t > 1440 || 1440 % t !== 0)) bad('time_interval', `\`time_interval\` must be 1–1440 and divide 1440, not ${t}`);
+          }
+          break;
+        case 'file':
+          // Not in MATTERMOST_RULES.md: the 11.6-dev validator has no `file` case ("invalid element type"),
+          // the developer docs say "Minimum Server Version: 11.10" (mattermost-developer-documentation
+          // 06bce5ad, "File elements"); no server source seen, so "may" and a warning (docs/rule-severity.md).
+          if (support(ctx.profile, 'dialog-file-elements') === 'no') {
+            ctx.report({
+              path: [...base, 'type'],
+              message: `${cap(onServer(ctx.profile))}, \`type\` "file" may be an unknown element type: file upload elements are read only ${sinceText('dialog-file-elements')} (developer docs), so the dialog may not show an upload field for it.`,
+            });
           }
           break;
         default:

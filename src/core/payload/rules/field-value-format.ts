@@ -1,6 +1,8 @@
 // Follows MATTERMOST_RULES.md §2.3 (Go %v conversion; REST values are not converted and only logged).
+// §8: the log line exists only since ≈ 10.6 ('log-only-validation'); the value is stored unconverted on every server.
 import { goV } from '../../server/goformat';
-import { ONLY_LOGGED } from '../consequence';
+import { support } from '../../server/profile';
+import { loggedProblem } from '../consequence';
 import { FixTools, MESSAGE_KINDS, Rule } from './types';
 import { describeType, fields } from './walk';
 
@@ -9,6 +11,7 @@ export const fieldValueFormat: Rule = {
   severity: 'warning',
   description: 'Field values that do not show as written: numbers in Go exponent form (1234567 → 1.234567e+06), objects/arrays as Go text; in REST posts any non-string value is logged as invalid.',
   kinds: MESSAGE_KINDS,
+  dependsOn: ['log-only-validation'],
   check(ctx) {
     for (const f of fields(ctx.root, ctx.kind)) {
       const v = f.v.value;
@@ -26,7 +29,13 @@ export const fieldValueFormat: Rule = {
       if (ctx.kind === 'post') {
         ctx.report({
           path,
-          message: `${ONLY_LOGGED}: a field \`value\` in a REST post must be a string, not ${describeType(v)} (it is stored unconverted).`,
+          message: loggedProblem(
+            ctx.profile,
+            'log-only-validation',
+            support(ctx.profile, 'log-only-validation') === 'no'
+              ? `a field \`value\` in a REST post is stored unconverted (${describeType(v)}, not a string), so clients may not show it as written`
+              : `a field \`value\` in a REST post must be a string, not ${describeType(v)} (it is stored unconverted)`,
+          ),
           fix: quoteFix,
         });
         continue;

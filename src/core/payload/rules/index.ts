@@ -62,7 +62,7 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** id, default severity, one-line description and kinds of every rule (for README and settings). */
-export const RULE_INFO: readonly RuleInfo[] = RULES.map(({ id, severity, description, kinds }) => ({ id, severity, description, kinds }));
+export const RULE_INFO: readonly RuleInfo[] = RULES.map(({ id, severity, description, kinds, dependsOn }) => ({ id, severity, description, kinds, ...(dependsOn ? { dependsOn } : {}) }));
 
 export function rulesFor(kind: Kind): Rule[] {
   return RULES.filter(r => r.check && r.kinds.includes(kind));

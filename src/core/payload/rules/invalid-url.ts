@@ -1,6 +1,8 @@
 // Follows MATTERMOST_RULES.md §1.1 (override_icon_url), §2.4 (attachment URLs), both only logged;
-// ephemeral command responses are never validated (§4.3).
-import { ONLY_LOGGED } from '../consequence';
+// ephemeral command responses are never validated (§4.3). §8: the log line exists only since ≈ 10.6
+// ('log-only-validation'); before it the message says what the clients may do with such a URL.
+import { support } from '../../server/profile';
+import { loggedProblem } from '../consequence';
 import { MESSAGE_KINDS, Rule } from './types';
 import { isValidHttpUrl } from '../../server/urls';
 import { At, attachments, isEphemeral, responses, validated } from './walk';
@@ -10,10 +12,13 @@ export const invalidUrl: Rule = {
   severity: 'warning',
   description: 'Attachment URLs (author_link, author_icon, title_link, image_url, thumb_url, footer_icon) and icon_url overrides that are not http(s) URLs; only logged as invalid.',
   kinds: MESSAGE_KINDS,
+  dependsOn: ['log-only-validation'],
   check(ctx) {
+    // where nothing is logged, what the clients may do with it instead
+    const effect = support(ctx.profile, 'log-only-validation') === 'no' ? ', so clients may not load or link it' : '';
     const report = (a: At, key: string, u: unknown) => {
       if (typeof u !== 'string' || u === '' || isValidHttpUrl(u)) return;
-      ctx.report({ path: [...a.path, key], message: `${ONLY_LOGGED}: \`${key}\` must be an http:// or https:// URL.` });
+      ctx.report({ path: [...a.path, key], message: loggedProblem(ctx.profile, 'log-only-validation', `\`${key}\` must be an http:// or https:// URL${effect}`) });
     };
     for (const a of attachments(ctx.root, ctx.kind)) {
       if (!validated(ctx.root, ctx.kind, a)) continue;
@@ -31,7 +36,7 @@ export const invalidUrl: Rule = {
       const u = r.v.icon_url;
       if (isEphemeral(ctx.kind, r.v)) continue;
       if (typeof u !== 'string' || u === '' || isValidHttpUrl(u)) continue;
-      ctx.report({ path: [...r.path, 'icon_url'], message: `${ONLY_LOGGED}: the icon override \`icon_url\` must be an http:// or https:// URL.` });
+      ctx.report({ path: [...r.path, 'icon_url'], message: loggedProblem(ctx.profile, 'log-only-validation', `the icon override \`icon_url\` must be an http:// or https:// URL${effect}`) });
     }
   },
 };

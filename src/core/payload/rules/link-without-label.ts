@@ -1,5 +1,6 @@
 // Follows MATTERMOST_RULES.md §2.4 (author_link needs author_name, title_link needs title; only logged).
-import { ONLY_LOGGED } from '../consequence';
+// §8: the log line exists only since ≈ 10.6 ('log-only-validation'); no link is shown on every server.
+import { loggedProblem } from '../consequence';
 import { MESSAGE_KINDS, Rule } from './types';
 import { attachments } from './walk';
 
@@ -13,6 +14,7 @@ export const linkWithoutLabel: Rule = {
   severity: 'warning',
   description: 'title_link without title, or author_link without author_name: there is nothing to click; only logged as invalid.',
   kinds: MESSAGE_KINDS,
+  dependsOn: ['log-only-validation'],
   check(ctx) {
     for (const a of attachments(ctx.root, ctx.kind)) {
       for (const [link, text] of LINKS) {
@@ -24,7 +26,7 @@ export const linkWithoutLabel: Rule = {
         ctx.report({
           path: [...a.path, link],
           target: 'key',
-          message: `${ONLY_LOGGED}: \`${link}\` needs a \`${text}\`, so no link is shown.`,
+          message: loggedProblem(ctx.profile, 'log-only-validation', `\`${link}\` needs a \`${text}\`, so no link is shown`),
         });
       }
     }

@@ -1,5 +1,5 @@
 // Follows MATTERMOST_RULES.md §1.1 (EnablePostUsernameOverride / EnablePostIconOverride), §4.3 and §4.4.
-import { isDefaultProfile, onServer, settingOn, supports } from '../../server/profile';
+import { isDefaultProfile, onServer, supports } from '../../server/profile';
 import { Rule } from './types';
 import { responses } from './walk';
 
@@ -14,6 +14,7 @@ export const overrideNeedsSetting: Rule = {
   severity: 'warning',
   description: 'username / icon_url / icon_emoji overrides, which the server ignores unless EnablePostUsernameOverride / EnablePostIconOverride are on (read from the server profile).',
   kinds: ['incoming', 'command', 'outgoing'],
+  dependsOn: ['username-override', 'icon-override', 'icon-emoji'],
   check(ctx) {
     const profile = ctx.profile;
     const known = !isDefaultProfile(profile);
@@ -34,7 +35,7 @@ export const overrideNeedsSetting: Rule = {
           });
           continue;
         }
-        if (settingOn(profile, setting)) continue; // the server shows it (the profile says the override is on)
+        if (supports(profile, key === 'username' ? 'username-override' : 'icon-override')) continue; // the server shows it (the profile says the override is on)
         const message = known
           ? `${cap(onServer(profile))} (${profile.source}), ${setting} is off: Mattermost ignores \`${key}\` and shows ${fallback}.`
           : `Mattermost ignores \`${key}\` unless your server enables ${setting} (off by default)${commandTail ? commandTail : `; otherwise ${fallback} is shown`}. No server profile is known (see "Server profiles" in the README).`;

@@ -1,5 +1,6 @@
 // Follows MATTERMOST_RULES.md §1.4 (accepted types; `card` is not one), §1.3 step 9, §4.3 (ephemeral
 // command responses skip Post.IsValid), §4.4 and §6.2 (REST `system_*`: 400).
+import { onServer, sinceText, support } from '../../server/profile';
 import { postTypeFate } from '../../server/toPost';
 import { Rule } from './types';
 import { responses } from './walk';
@@ -9,6 +10,7 @@ export const postType: Rule = {
   severity: 'error',
   description: 'A post type the server refuses: system_* (400), or an unknown type that is not custom_*, card included (500 for webhooks, 400 for REST); on an ephemeral command response the type is only dropped.',
   kinds: ['incoming', 'command', 'outgoing', 'post'],
+  dependsOn: ['burn-on-read-type'],
   check(ctx) {
     for (const { v, path } of responses(ctx.root, ctx.kind)) {
       const fate = postTypeFate(ctx.kind, v);
@@ -24,6 +26,16 @@ export const postType: Rule = {
         continue;
       }
       if (fate === 'licensed') {
+        if (support(ctx.profile, 'burn-on-read-type') === 'no') {
+          // §8: the type is ≈ 11.6; before it an unknown type that fails Post.IsValid ("may": inferred)
+          const on = onServer(ctx.profile);
+          ctx.report({
+            path: [...path, 'type'],
+            severity: 'warning',
+            message: `${on.charAt(0).toUpperCase()}${on.slice(1)}, \`burn_on_read\` may be an unknown post type (it is read only ${sinceText('burn-on-read-type')}): then the request fails as for any unknown type.`,
+          });
+          continue;
+        }
         ctx.report({
           path: [...path, 'type'],
           severity: 'warning',

@@ -10,6 +10,7 @@ export const shortNotBoolean: Rule = {
   severity: 'error',
   description: 'A field "short" that is not true/false or "true"/"false" (any case): null, 1, "yes", "" fail the whole request.',
   kinds: WEBHOOK_KINDS,
+  dependsOn: ['short-string'],
   check(ctx) {
     // The schema accepts "true"/"false" strings (SlackCompatibleBool, 5.8); older servers do not.
     if (supports(ctx.profile, 'short-string')) return;

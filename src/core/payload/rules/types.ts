@@ -1,6 +1,6 @@
 import type { JsonPath, Range, Target } from '../../json/locate';
 import type { Decoded, ServerRead } from '../../server/decode';
-import type { Profile } from '../../server/profile';
+import type { BehaviourId, Profile } from '../../server/profile';
 import type { Fix, Kind, Severity } from '../problem';
 import type { SchemaIssue } from '../validate';
 
@@ -76,6 +76,12 @@ export interface RuleInfo {
   /** One line: what the rule catches. */
   description: string;
   kinds: readonly Kind[];
+  /**
+   * The server behaviours (src/core/server/profile.ts BEHAVIOURS: a version, or a setting) whose answer
+   * for the target profile changes this rule's findings; the README's "depends on" column says the same
+   * (test/unit/lint/depends-on.test.ts). Absent: the same findings on every server described.
+   */
+  dependsOn?: readonly BehaviourId[];
 }
 
 export interface Rule extends RuleInfo {

@@ -4,17 +4,19 @@ import type { Kind, Severity } from '../problem';
 import { BEHAVIOURS, type BehaviourId, onServer, type Profile, support } from '../../server/profile';
 import type { Shape } from '../../server/shapes';
 import { ALL_KINDS, JsonPath, Rule, RuleContext } from './types';
-import { actions, has, label, responses } from './walk';
+import { actions, get, has, label, responses } from './walk';
 
 export const unknownKey: Rule = {
   id: 'unknown-key',
   severity: 'warning',
   description: 'A key the server does not know at that place (top-level "blocks", "mrkdwn", "channel" in an outgoing response, …), which it silently ignores.',
   kinds: ALL_KINDS,
+  dependsOn: ['extra-responses', 'skip-slack-parsing', 'webhook-priority', 'action-tooltip', 'webhook-root-id', 'webhook-silent', 'dialog-file-elements'],
   decoded(ctx) {
     for (const u of ctx.read.norm?.unknown ?? []) {
       if (u.path.length === 1 && u.key === '$schema') continue;
       if (handledElsewhere(ctx.kind, u.path, u.key)) continue;
+      if (fileElementKey(ctx.kind, ctx.read.norm?.value, u.path, u.key) && support(ctx.profile, 'dialog-file-elements') === 'yes') continue;
       if (ctx.kind === 'incoming' && u.path.length === 1 && NEWER[u.key]) {
         ctx.report({ path: u.path, target: 'key', severity: 'information', message: newerMessage(ctx.profile, u.key) });
         continue;
@@ -90,6 +92,14 @@ function unknownKeySeverity(kind: Kind, path: JsonPath, key: string): Severity |
   const inAttachment = typeof path[path.length - 2] === 'number' && path[path.length - 3] === 'attachments';
   if (inAttachment && SLACK_HABIT_ATTACHMENT.has(key)) return 'information';
   return undefined;
+}
+
+/** `allow_multiple` on a dialog `file` element: read by the servers that have file elements (docs: ≈ 11.10). */
+function fileElementKey(kind: Kind, root: unknown, path: JsonPath, key: string): boolean {
+  if (kind !== 'dialog' || key !== 'allow_multiple' || path.length !== 4 || path[0] !== 'dialog' || path[1] !== 'elements') return false;
+  const elements = get(get(root, 'dialog'), 'elements');
+  const e: unknown = Array.isArray(elements) ? elements[path[2] as number] : undefined;
+  return get(e, 'type') === 'file';
 }
 
 /** Keys reported by a more specific rule instead (Slack habits, webhook-shaped REST posts). */
