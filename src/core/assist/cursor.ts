@@ -11,7 +11,7 @@ export type Segment = string | number;
 /** What stands at the cursor. */
 export type Place = 'key' | 'value' | 'none';
 
-export interface CursorToken {
+interface CursorToken {
   /** 'string' (with its quotes) or a bare literal (true, 12, nul…). */
   type: 'string' | 'literal';
   start: number;

@@ -12,7 +12,7 @@ import { descriptionOf, propertiesOf, propertyInfo, schemasAt, type SchemaNode, 
 export { CursorScanner, cursorContext } from './cursor';
 export type { CursorContext } from './cursor';
 
-export interface OffsetRange {
+interface OffsetRange {
   start: number;
   end: number;
 }

@@ -63,7 +63,7 @@ function deref(n: SchemaNode): SchemaNode | undefined {
 }
 
 /** The node and every `allOf`/`anyOf`/`oneOf` branch under it, `$ref`s followed. */
-export function expand(nodes: readonly SchemaNode[]): SchemaNode[] {
+function expand(nodes: readonly SchemaNode[]): SchemaNode[] {
   const out: SchemaNode[] = [];
   const seen = new Set<Schema>();
   const visit = (n: SchemaNode, depth: number): void => {
@@ -82,7 +82,7 @@ export function expand(nodes: readonly SchemaNode[]): SchemaNode[] {
   return out;
 }
 
-export function rootNode(kind: Kind): SchemaNode {
+function rootNode(kind: Kind): SchemaNode {
   const schema = loadSchemas().kinds[kind];
   return { schema, base: schema.$id!, pointer: '#' };
 }
@@ -165,11 +165,6 @@ export function descriptionOf(nodes: readonly SchemaNode[]): string | undefined 
     const d = n.schema.markdownDescription ?? n.schema.description;
     if (typeof d === 'string' && d !== '') return d;
   }
-  return undefined;
-}
-
-export function titleOf(nodes: readonly SchemaNode[]): string | undefined {
-  for (const n of expand(nodes)) if (typeof n.schema.title === 'string') return n.schema.title;
   return undefined;
 }
 
