@@ -12,6 +12,14 @@
 // `not` and conditionals are dropped, and every `enum` becomes `anyOf: [{ enum }, {}]` so the values are
 // still offered as completions. `$id` is dropped so relative `$ref`s resolve against the file's own URL.
 //
+// These copies serve a payload file whose `$schema` names one of them by path (e.g.
+// `node_modules/mattermost-payloads/dist/schemas/post.json`); package.json no longer associates them with
+// payload files (`jsonValidation` is gone: the extension's own completion and hover follow the server profile).
+//
+// Also writes ANNOTATED (the strict schemas as they are, descriptions included) into outDir/annotated.json:
+// the extension's completion and hover read it on first use (src/vscode/assist.ts), because the bundles'
+// copies of the schemas lose their annotations (scripts/esbuild-plugins.mjs).
+//
 // Usage: node scripts/editor-schemas.mjs [srcDir] [outDir]   (defaults: schemas → dist/schemas)
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -72,16 +80,23 @@ function listJson(dir) {
   });
 }
 
-/** Writes the editor copy of every schema under srcDir into outDir; returns the written paths. */
+const ANNOTATED = 'annotated.json';
+
+/** Writes the editor copy of every schema under srcDir into outDir, and ANNOTATED; returns the written paths. */
 export function generate(srcDir, outDir) {
   const written = [];
+  const annotated = [];
   for (const file of listJson(srcDir)) {
     const target = join(outDir, relative(srcDir, file));
     mkdirSync(dirname(target), { recursive: true });
     const schema = JSON.parse(readFileSync(file, 'utf8'));
+    annotated.push(schema);
     writeFileSync(target, JSON.stringify(toEditorSchema(schema), null, 2) + '\n');
     written.push(target);
   }
+  const all = join(outDir, ANNOTATED);
+  writeFileSync(all, JSON.stringify({ schemas: annotated }) + '\n');
+  written.push(all);
   return written;
 }
 

@@ -1,5 +1,6 @@
+import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { type AssistItem, complete, CursorScanner, type CursorContext, hover } from '../core/assist';
+import { type AssistItem, complete, CursorScanner, type CursorContext, hover, useSchemas } from '../core/assist';
 import type { Kind } from '../core/payload/problem';
 import { documentLength } from './documentText';
 import { PayloadKinds } from './payloadKinds';
@@ -18,7 +19,10 @@ const TURN_MS = 8;
  * pieces with a yield between them, and only up to the cursor (plus the rest of the object around it).
  */
 export class PayloadAssist implements vscode.CompletionItemProvider, vscode.HoverProvider {
-  constructor(private readonly kinds: PayloadKinds, private readonly profiles: ServerProfiles) {}
+  private schemasRead = false;
+
+  /** @param annotatedSchemas dist/schemas/annotated.json (scripts/editor-schemas.mjs), read on first use */
+  constructor(private readonly kinds: PayloadKinds, private readonly profiles: ServerProfiles, private readonly annotatedSchemas: string) {}
 
   async provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionItem[] | undefined> {
     const kind = this.kindOf(doc);
@@ -50,11 +54,27 @@ export class PayloadAssist implements vscode.CompletionItemProvider, vscode.Hove
   private kindOf(doc: vscode.TextDocument): Kind | undefined {
     const found = this.kinds.kindOf(doc);
     if (!found) return undefined;
+    this.readSchemas();
     if (found.by === '$schema') {
       const head = doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(65536)));
       if (!OUR_SCHEMA.test(head)) return undefined;
     }
     return found.kind;
+  }
+
+  /**
+   * The schemas with their descriptions (the bundled copies have none), once: about 100 KB, a millisecond
+   * or two. Without the file (a broken install) items still come, without documentation.
+   */
+  private readSchemas(): void {
+    if (this.schemasRead) return;
+    this.schemasRead = true;
+    try {
+      const parsed = JSON.parse(fs.readFileSync(this.annotatedSchemas, 'utf8')) as { schemas?: unknown };
+      if (Array.isArray(parsed.schemas)) useSchemas(parsed.schemas);
+    } catch {
+      // keep the bundled schemas
+    }
   }
 }
 

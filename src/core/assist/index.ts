@@ -10,6 +10,7 @@ import { profileNote, type ProfileNote } from './notes';
 import { descriptionOf, propertiesOf, propertyInfo, schemasAt, type SchemaNode, typesOf, valuesOf } from './schema';
 
 export { CursorScanner, cursorContext } from './cursor';
+export { useSchemas } from './schema';
 export type { CursorContext } from './cursor';
 
 interface OffsetRange {

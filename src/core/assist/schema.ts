@@ -6,7 +6,7 @@
  * definitions work without code changes. Nothing is compiled.
  */
 import type { Kind } from '../payload/problem';
-import { loadSchemas, resolveRef, type Schema } from '../payload/schemas';
+import { loadSchemas, type Schema } from '../payload/schemas';
 import type { Segment } from './cursor';
 
 /** A schema with the file it is in (`$id`, for `$ref`s) and where in that file (for the profile table). */
@@ -33,6 +33,36 @@ export interface ValueInfo {
 
 const MAX_DEPTH = 32;
 
+let annotated: Map<string, Schema> | undefined;
+
+/**
+ * Reads from these schemas (every file of schemas/, annotations included) instead of the bundled ones: the
+ * bundles' copies lose their descriptions (scripts/esbuild-plugins.mjs), so the editor passes the annotated
+ * set that scripts/editor-schemas.mjs writes. Unit tests (tsc build) read the full files directly.
+ */
+export function useSchemas(list: readonly unknown[]): void {
+  const byId = new Map<string, Schema>();
+  for (const s of list) if (isSchema(s) && typeof s.$id === 'string') byId.set(s.$id, s);
+  annotated = byId;
+}
+
+function byId(): Map<string, Schema> {
+  return annotated ?? loadSchemas().byId;
+}
+
+/** A `$ref`'s file part, relative to the `$id` of the file it is in. */
+function resolveFile(baseId: string, file: string): { id: string; schema: Schema } | undefined {
+  const dir = baseId.slice(0, baseId.lastIndexOf('/') + 1);
+  const out: string[] = [];
+  for (const p of (dir + file).split('/')) {
+    if (p === '..') out.pop();
+    else if (p !== '.') out.push(p);
+  }
+  const id = out.join('/');
+  const schema = byId().get(id);
+  return schema ? { id, schema } : undefined;
+}
+
 function isSchema(x: unknown): x is Schema {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
@@ -45,13 +75,8 @@ function deref(n: SchemaNode): SchemaNode | undefined {
     const hash = ref.indexOf('#');
     const file = hash < 0 ? ref : ref.slice(0, hash);
     const fragment = hash < 0 ? '' : ref.slice(hash + 1);
-    let target: { id: string; schema: Schema };
-    try {
-      target = file === '' ? { id: cur.base, schema: loadSchemas().byId.get(cur.base)! } : resolveRef(cur.base, file);
-    } catch {
-      return undefined; // a $ref to a schema that is not bundled: nothing to offer
-    }
-    if (!target.schema) return undefined;
+    const target = file === '' ? { id: cur.base, schema: byId().get(cur.base) } : resolveFile(cur.base, file);
+    if (!target?.schema) return undefined; // a $ref to a schema that is not there: nothing to offer
     let schema: unknown = target.schema;
     for (const part of fragment.split('/').filter(Boolean)) {
       schema = isSchema(schema) ? (schema as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
@@ -82,9 +107,10 @@ function expand(nodes: readonly SchemaNode[]): SchemaNode[] {
   return out;
 }
 
-function rootNode(kind: Kind): SchemaNode {
-  const schema = loadSchemas().kinds[kind];
-  return { schema, base: schema.$id!, pointer: '#' };
+function rootNode(kind: Kind): SchemaNode | undefined {
+  const id = loadSchemas().kinds[kind].$id!;
+  const schema = byId().get(id);
+  return schema ? { schema, base: id, pointer: '#' } : undefined;
 }
 
 /** Case-insensitive like Go's encoding/json, except in free-form maps (`x-go-map`: exact keys). */
@@ -123,7 +149,9 @@ function child(nodes: readonly SchemaNode[], seg: Segment): SchemaNode[] {
 
 /** The schema(s) of the value at `path` in a payload of this kind (empty: the schemas say nothing there). */
 export function schemasAt(kind: Kind, path: readonly Segment[]): SchemaNode[] {
-  let nodes: SchemaNode[] = [rootNode(kind)];
+  const root = rootNode(kind);
+  if (!root) return [];
+  let nodes: SchemaNode[] = [root];
   for (const seg of path) {
     nodes = child(nodes, seg);
     if (nodes.length === 0) return nodes;

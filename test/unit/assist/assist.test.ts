@@ -3,7 +3,8 @@
  * profile at its version and setting boundaries (MATTERMOST_RULES.md §8/§9 through profile.ts BEHAVIOURS).
  */
 import * as assert from 'assert';
-import { type AssistItem, complete, cursorContext, hover } from '../../../src/core/assist';
+import { type AssistItem, complete, cursorContext, hover, useSchemas } from '../../../src/core/assist';
+import { loadSchemas } from '../../../src/core/payload/schemas';
 import type { Kind } from '../../../src/core/payload/problem';
 import { DEFAULT_PROFILE, parseProfile, type Profile, profileForVersion } from '../../../src/core/server/profile';
 
@@ -136,5 +137,25 @@ describe('assist: hover', () => {
     const now = hoverAt(payload, '"priority"', 'incoming', profileForVersion('9.11')) ?? '';
     assert.doesNotMatch(now, /ignored/i);
     assert.match(now, /metadata\.priority/);
+  });
+});
+
+describe('assist: schemas read generically', () => {
+  it('a definition added to schemas/ (here props.mm_blocks) is offered without code changes, and the profile marks it', () => {
+    const all = [...loadSchemas().byId.values()];
+    const props = all.find(s => s.$id?.endsWith('/definitions/props.json'))!;
+    const extended = { ...props, properties: { ...props.properties, mm_blocks: { type: ['array', 'null'], items: { $ref: 'block.json' }, markdownDescription: 'Mattermost Blocks.' } } };
+    const block = { $id: 'mattermost-payloads://schemas/definitions/block.json', type: 'object', properties: { kind: { enum: ['section', 'divider'] } } };
+    try {
+      useSchemas([...all.filter(s => s !== props), extended, block]);
+      const current = item(items('{ "props": { | } }', 'incoming'), 'mm_blocks');
+      assert.strictEqual(current.detail, 'Ignored by Mattermost 11.6 (only servers after 11.6 may read it)');
+      assert.strictEqual(current.insertText, '"mm_blocks": [$1]');
+      assert.strictEqual(item(items('{ "props": { | } }', 'incoming', profileForVersion('11.7')), 'mm_blocks').detail, 'Mattermost 11.7 may read it (servers after 11.6; not tied to a release yet)');
+      assert.deepStrictEqual(items('{ "props": { "mm_blocks": [{ "kind": "|" }] } }', 'incoming').map(i => i.label), ['"section"', '"divider"']);
+    } finally {
+      useSchemas(all);
+    }
+    assert.ok(!items('{ "props": { | } }', 'incoming').some(i => i.label === 'mm_blocks'));
   });
 });
