@@ -16,9 +16,9 @@
 // `node_modules/mattermost-payloads/dist/schemas/post.json`); package.json no longer associates them with
 // payload files (`jsonValidation` is gone: the extension's own completion and hover follow the server profile).
 //
-// Also writes ANNOTATED (the strict schemas as they are, descriptions included) into outDir/annotated.json:
-// the extension's completion and hover read it on first use (src/vscode/assist.ts), because the bundles'
-// copies of the schemas lose their annotations (scripts/esbuild-plugins.mjs).
+// Also writes dist/annotated-schemas.json: the strict schemas as they are, descriptions included, in one
+// file. The extension's completion and hover read it on first use (src/vscode/assist.ts), because the
+// bundles' copies of the schemas lose their annotations (scripts/esbuild-plugins.mjs).
 //
 // Usage: node scripts/editor-schemas.mjs [srcDir] [outDir]   (defaults: schemas → dist/schemas)
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -80,24 +80,23 @@ function listJson(dir) {
   });
 }
 
-const ANNOTATED = 'annotated.json';
-
-/** Writes the editor copy of every schema under srcDir into outDir, and ANNOTATED; returns the written paths. */
+/** Writes the editor copy of every schema under srcDir into outDir; returns the written paths. */
 export function generate(srcDir, outDir) {
   const written = [];
-  const annotated = [];
   for (const file of listJson(srcDir)) {
     const target = join(outDir, relative(srcDir, file));
     mkdirSync(dirname(target), { recursive: true });
     const schema = JSON.parse(readFileSync(file, 'utf8'));
-    annotated.push(schema);
     writeFileSync(target, JSON.stringify(toEditorSchema(schema), null, 2) + '\n');
     written.push(target);
   }
-  const all = join(outDir, ANNOTATED);
-  writeFileSync(all, JSON.stringify({ schemas: annotated }) + '\n');
-  written.push(all);
   return written;
+}
+
+/** Writes every schema under srcDir, unchanged, into one file `{ "schemas": [...] }` (for completion and hover). */
+export function writeAnnotated(srcDir, file) {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify({ schemas: listJson(srcDir).map(f => JSON.parse(readFileSync(f, 'utf8'))) }) + '\n');
 }
 
 const self = fileURLToPath(import.meta.url);
@@ -106,5 +105,6 @@ if (process.argv[1] && resolve(process.argv[1]) === self) {
   const src = resolve(process.argv[2] ?? join(root, 'schemas'));
   const out = resolve(process.argv[3] ?? join(root, 'dist', 'schemas'));
   const files = generate(src, out);
+  if (!process.argv[3]) writeAnnotated(src, join(root, 'dist', 'annotated-schemas.json'));
   console.log(`editor-schemas: wrote ${files.length} lenient schemas to ${relative(process.cwd(), out) || '.'}`);
 }

@@ -56,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     codeLens,
     vscode.languages.registerCodeLensProvider(JSON_DOCUMENTS, codeLens),
     vscode.workspace.registerTextDocumentContentProvider(SchemaContentProvider.scheme, new SchemaContentProvider()),
-    ...registerAssist(new PayloadAssist(kinds, profiles, context.asAbsolutePath('dist/schemas/annotated.json'))),
+    ...registerAssist(new PayloadAssist(kinds, profiles, context.asAbsolutePath('dist/annotated-schemas.json'))),
     PreviewPanel.register(context, { kinds, diagnostics, logger }),
     command('showLog', () => logger.show()),
     command('selectKind', (uri?: vscode.Uri) => selectKind(kinds, uri)),

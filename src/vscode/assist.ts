@@ -21,7 +21,7 @@ const TURN_MS = 8;
 export class PayloadAssist implements vscode.CompletionItemProvider, vscode.HoverProvider {
   private schemasRead = false;
 
-  /** @param annotatedSchemas dist/schemas/annotated.json (scripts/editor-schemas.mjs), read on first use */
+  /** @param annotatedSchemas dist/annotated-schemas.json (scripts/editor-schemas.mjs), read on first use */
   constructor(private readonly kinds: PayloadKinds, private readonly profiles: ServerProfiles, private readonly annotatedSchemas: string) {}
 
   async provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionItem[] | undefined> {

@@ -55,12 +55,17 @@ interface Frame {
 interface TokenStart {
   type: 'string' | 'literal';
   start: number;
-  /** The path and place the token has, by where it starts. */
+  /** The place the token has, by where it starts. */
   place: Place;
-  path: Segment[];
+  /** Its path: computed only for the token at the cursor (the stack is the same then as at its start). */
+  path: Segment[] | undefined;
   raw: string;
+  /** Text not kept: a value that starts far before the cursor (never needed), or longer than MAX_TOKEN. */
   tooLong: boolean;
   frame: Frame | undefined;
+  /** Set when it ends. */
+  end: number;
+  closed: boolean;
 }
 
 /** Keys (and literals) longer than this are not kept: no schema has one. */
@@ -89,8 +94,8 @@ export class CursorScanner {
   private escape = false;
   private tok: TokenStart | undefined;
   /** The token that ended last, and where. */
-  private lastTok: (TokenStart & { end: number; closed: boolean }) | undefined;
-  private snap: { place: Place; path: Segment[]; frame: Frame | undefined; depth: number; token: TokenStart | undefined; ended: (TokenStart & { end: number; closed: boolean }) | undefined; needKeys: boolean } | undefined;
+  private lastTok: TokenStart | undefined;
+  private snap: { place: Place; path: Segment[]; frame: Frame | undefined; depth: number; token: TokenStart | undefined; ended: TokenStart | undefined; needKeys: boolean } | undefined;
   private tokenEnd: { end: number; closed: boolean; text: string | undefined } | undefined;
   private colonAfter: boolean | undefined;
   private finished = false;
@@ -173,10 +178,10 @@ export class CursorScanner {
     let frame = s.frame;
     if (current) {
       const text = current.tooLong ? undefined : this.finish(current);
-      const end = 'end' in current ? { end: current.end, closed: current.closed } : this.tokenEnd ?? { end: this.offset, closed: false };
+      const end = current !== s.token ? { end: current.end, closed: current.closed } : this.tokenEnd ?? { end: this.offset, closed: false };
       token = { type: current.type, start: current.start, end: end.end, closed: end.closed, text };
       place = current.place;
-      path = current.path;
+      path = current.path ?? path;
       frame = current.frame;
     }
     let presentKeys: string[] = [];
@@ -191,14 +196,14 @@ export class CursorScanner {
   }
 
   /** The token under the cursor: one in progress at the snapshot, or one that ended right at it. */
-  private current(): TokenStart | (TokenStart & { end: number; closed: boolean }) | undefined {
+  private current(): TokenStart | undefined {
     const s = this.snap;
     if (!s) return undefined;
     if (s.token) return s.token;
     return s.ended && this.endedCounts(s.ended) ? s.ended : undefined;
   }
 
-  private endedCounts(t: TokenStart & { end: number; closed: boolean }): boolean {
+  private endedCounts(t: TokenStart): boolean {
     if (t.end !== this.target) return false;
     // hover: the last character of the token was the one under the pointer
     if (this.mode === 'hover') return true;
@@ -230,23 +235,28 @@ export class CursorScanner {
     return out;
   }
 
-  /** The place and path a value or key starting now has. */
-  private here(): { place: Place; path: Segment[] } {
+  /** The place a value or key starting now has. */
+  private placeHere(): Place {
     const top = this.stack[this.stack.length - 1];
+    if (!top) return 'none';
+    if (top.type === 'object') return top.expect === 'key' ? 'key' : top.expect === 'value' ? 'value' : 'none';
+    return top.expect === 'value' ? 'value' : 'none';
+  }
+
+  /** The path of a value or key of this place in the innermost container, now. */
+  private pathFor(place: Place): Segment[] {
     const base = this.path();
-    if (!top) return { place: 'none', path: [] };
-    if (top.type === 'object') {
-      if (top.expect === 'key') return { place: 'key', path: base };
-      if (top.expect === 'value') return { place: 'value', path: [...base, top.key ?? ''] };
-      return { place: 'none', path: base };
-    }
-    if (top.expect === 'value') return { place: 'value', path: [...base, top.index] };
-    return { place: 'none', path: base };
+    const top = this.stack[this.stack.length - 1];
+    if (!top || place !== 'value') return base;
+    base.push(top.type === 'object' ? top.key ?? '' : top.index);
+    return base;
   }
 
   private startToken(type: 'string' | 'literal', g: number, first?: number): void {
-    const h = this.here();
-    this.tok = { type, start: g, place: h.place, path: h.path, raw: first === undefined ? '' : String.fromCharCode(first), tooLong: false, frame: this.stack[this.stack.length - 1] };
+    const place = this.placeHere();
+    // only keys, and values that may reach the cursor, keep their text
+    const keep = place === 'key' || g >= this.target - MAX_TOKEN - 2;
+    this.tok = { type, start: g, place, path: undefined, raw: first === undefined || !keep ? '' : String.fromCharCode(first), tooLong: !keep, frame: this.stack[this.stack.length - 1], end: -1, closed: false };
   }
 
   private endToken(end: number, closed: boolean): void {
@@ -254,7 +264,9 @@ export class CursorScanner {
     this.tok = undefined;
     const text = t.tooLong ? undefined : this.finish(t);
     if (this.snap?.token === t) this.tokenEnd = { end, closed, text };
-    this.lastTok = { ...t, end, closed };
+    t.end = end;
+    t.closed = closed;
+    this.lastTok = t;
     const top = this.stack[this.stack.length - 1];
     if (top && top.type === 'object' && top.expect === 'key' && t.type === 'string') {
       top.key = text ?? '';
@@ -308,10 +320,11 @@ export class CursorScanner {
   }
 
   private takeSnapshot(): void {
-    const h = this.here();
-    this.snap = { ...h, frame: this.stack[this.stack.length - 1], depth: this.stack.length, token: this.tok, ended: this.lastTok, needKeys: false };
+    const place = this.placeHere();
+    this.snap = { place, path: this.pathFor(place), frame: this.stack[this.stack.length - 1], depth: this.stack.length, token: this.tok, ended: this.lastTok, needKeys: false };
     const current = this.current();
-    this.snap.needKeys = this.mode === 'completion' && (current ? current.place : h.place) === 'key';
+    if (current) current.path = this.pathFor(current.place);
+    this.snap.needKeys = this.mode === 'completion' && (current ? current.place : place) === 'key';
     if (this.tok === undefined && this.lastTok && this.endedCounts(this.lastTok) && this.lastTok.place === 'key') {
       // the key under the cursor has ended: whether a ':' follows is still to be seen
       this.tokenEnd = { end: this.lastTok.end, closed: this.lastTok.closed, text: this.lastTok.tooLong ? undefined : this.finish(this.lastTok) };
