@@ -12,6 +12,14 @@
 // `not` and conditionals are dropped, and every `enum` becomes `anyOf: [{ enum }, {}]` so the values are
 // still offered as completions. `$id` is dropped so relative `$ref`s resolve against the file's own URL.
 //
+// These copies serve a payload file whose `$schema` names one of them by path (e.g.
+// `node_modules/mattermost-payloads/dist/schemas/post.json`); package.json no longer associates them with
+// payload files (`jsonValidation` is gone: the extension's own completion and hover follow the server profile).
+//
+// Also writes dist/annotated-schemas.json: the strict schemas as they are, descriptions included, in one
+// file. The extension's completion and hover read it on first use (src/vscode/assist.ts), because the
+// bundles' copies of the schemas lose their annotations (scripts/esbuild-plugins.mjs).
+//
 // Usage: node scripts/editor-schemas.mjs [srcDir] [outDir]   (defaults: schemas → dist/schemas)
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -85,11 +93,18 @@ export function generate(srcDir, outDir) {
   return written;
 }
 
+/** Writes every schema under srcDir, unchanged, into one file `{ "schemas": [...] }` (for completion and hover). */
+export function writeAnnotated(srcDir, file) {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify({ schemas: listJson(srcDir).map(f => JSON.parse(readFileSync(f, 'utf8'))) }) + '\n');
+}
+
 const self = fileURLToPath(import.meta.url);
 if (process.argv[1] && resolve(process.argv[1]) === self) {
   const root = resolve(dirname(self), '..');
   const src = resolve(process.argv[2] ?? join(root, 'schemas'));
   const out = resolve(process.argv[3] ?? join(root, 'dist', 'schemas'));
   const files = generate(src, out);
+  if (!process.argv[3]) writeAnnotated(src, join(root, 'dist', 'annotated-schemas.json'));
   console.log(`editor-schemas: wrote ${files.length} lenient schemas to ${relative(process.cwd(), out) || '.'}`);
 }

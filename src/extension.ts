@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { redact } from './core/mattermost/redact';
 import { AccountStatusBar } from './vscode/accountStatusBar';
+import { PayloadAssist } from './vscode/assist';
 import { PayloadCodeActions, disableRule } from './vscode/codeActions';
 import { PayloadCodeLens } from './vscode/codeLens';
 import { PayloadDiagnostics } from './vscode/diagnostics';
@@ -54,7 +55,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     vscode.languages.registerCodeActionsProvider(JSON_DOCUMENTS, new PayloadCodeActions(diagnostics), PayloadCodeActions.metadata),
     codeLens,
     vscode.languages.registerCodeLensProvider(JSON_DOCUMENTS, codeLens),
-    vscode.workspace.registerTextDocumentContentProvider(SchemaContentProvider.scheme, new SchemaContentProvider(context.extensionUri)),
+    vscode.workspace.registerTextDocumentContentProvider(SchemaContentProvider.scheme, new SchemaContentProvider()),
+    ...registerAssist(new PayloadAssist(kinds, profiles, context.asAbsolutePath('dist/annotated-schemas.json'))),
     PreviewPanel.register(context, { kinds, diagnostics, logger }),
     command('showLog', () => logger.show()),
     command('selectKind', (uri?: vscode.Uri) => selectKind(kinds, uri)),
@@ -72,6 +74,11 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   );
   logger.info('activate', `Mattermost Payloads ${(context.extension.packageJSON as { version: string }).version} activated`);
   return context.extensionMode === vscode.ExtensionMode.Test ? { services: { ...s, kinds, store, secrets: context.secrets, globalState: context.globalState, diagnostics } } : undefined;
+}
+
+/** Completion (also on `"` and `:`) and hover for payload files, following the server profile. */
+function registerAssist(assist: PayloadAssist): vscode.Disposable[] {
+  return [vscode.languages.registerCompletionItemProvider(JSON_DOCUMENTS, assist, '"', ':'), vscode.languages.registerHoverProvider(JSON_DOCUMENTS, assist)];
 }
 
 export function deactivate(): void {}
