@@ -21,7 +21,7 @@ import { invokeMain } from './cliInvoke';
 import { compileGlob, isGlob, normalizePath } from './core/payload/glob';
 import { detectKind } from './core/payload/kinds';
 import { lint } from './core/payload/lint';
-import { isKind, Kind, KINDS, Problem } from './core/payload/problem';
+import { isKind, Kind, KINDS } from './core/payload/problem';
 import { version } from '../package.json';
 import { parseProfileText, profileForVersion, ProfileError, type Profile } from './core/server/profile';
 

@@ -106,8 +106,8 @@ async function faulty(req, res, url) {
 
 async function action(req, res, what) {
   const body = await readBody(req);
-  let r = {};
-  try { r = JSON.parse(body); } catch { return send(res, 400, 'not JSON', 'text/plain'); }
+  let r;
+  try { r = JSON.parse(body) || {}; } catch { return send(res, 400, 'not JSON', 'text/plain'); }
   if (what === 'update') {
     const step = Number((r.context && r.context.step) || 1) + 1;
     return send(res, 200, { update: { message: `Updated by @${r.user_name} (step ${step}).`, props: {} }, ephemeral_text: 'You updated the post.' });
@@ -122,8 +122,8 @@ async function action(req, res, what) {
 
 async function dialog(req, res) {
   const body = await readBody(req);
-  let r = {};
-  try { r = JSON.parse(body); } catch { return send(res, 400, 'not JSON', 'text/plain'); }
+  let r;
+  try { r = JSON.parse(body) || {}; } catch { return send(res, 400, 'not JSON', 'text/plain'); }
   if (r.cancelled) return send(res, 200, '');
   const name = r.submission && r.submission.name;
   if (!name || !String(name).trim()) return send(res, 200, { errors: { name: 'Please enter a name.' } });

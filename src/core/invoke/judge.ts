@@ -27,10 +27,10 @@ export interface Answer {
  * - nothing: nothing is shown or posted;
  * - no-answer: the integration could not be reached, or did not answer in time.
  */
-export type Outcome = 'shown' | 'changed' | 'failed' | 'nothing' | 'no-answer';
+type Outcome = 'shown' | 'changed' | 'failed' | 'nothing' | 'no-answer';
 
 /** The answer as a payload document: linted and previewed like a file of that kind. */
-export interface AnswerDocument {
+interface AnswerDocument {
   kind: Kind;
   text: string;
   /** What it is, e.g. "answer", "update", "ephemeral_text". */
