@@ -147,14 +147,26 @@ async function delayed(s: Services, a: DelayedAnswer): Promise<void> {
 
 // ------------------------------------------------------------------ documents
 
-async function openDocuments(v: Verdict, base: string): Promise<vscode.Uri[]> {
+/** Answers open one after another (a delayed answer can arrive while the first one opens). */
+let opening: Promise<unknown> = Promise.resolve();
+
+function openDocuments(v: Verdict, base: string): Promise<vscode.Uri[]> {
+  const next = opening.then(() => openNow(v, base));
+  opening = next.catch(() => undefined);
+  return next;
+}
+
+async function openNow(v: Verdict, base: string): Promise<vscode.Uri[]> {
   const uris: vscode.Uri[] = [];
   for (const d of v.documents) {
     const uri = vscode.Uri.from({ scheme: 'untitled', path: `${base}-${++answers}.${d.kind}.json` });
     const doc = await vscode.workspace.openTextDocument(uri);
-    const editor = await vscode.window.showTextDocument(doc, { preview: false });
-    await editor.edit(e => e.insert(new vscode.Position(0, 0), d.text));
+    // a WorkspaceEdit, not TextEditor.edit: it holds even if another editor takes the focus meanwhile
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), d.text);
+    await vscode.workspace.applyEdit(edit);
     if (doc.languageId !== 'json') await vscode.languages.setTextDocumentLanguage(doc, 'json');
+    await vscode.window.showTextDocument(doc, { preview: false });
     await vscode.commands.executeCommand('mattermostPayloads.openPreviewToSide', uri);
     uris.push(uri);
   }
