@@ -17,7 +17,7 @@ function startExample(): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(process.execPath, [path.join(root, 'examples', 'integration', 'server.js'), '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
   return new Promise((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
+    child.stdout.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
       if (m) resolve({ child, base: m[1] });
@@ -76,7 +76,7 @@ describe('invoke a slash command and an outgoing webhook (against the example in
     // the once-per-endpoint note about AllowedUntrustedInternalConnections
     assert.match(p.texts(), /AllowedUntrustedInternalConnections names "127\.0\.0\.1"/);
     assert.strictEqual(r.documents?.length, 1);
-    const doc = documentOf(r.documents![0]);
+    const doc = documentOf(r.documents[0]);
     assert.match(doc.uri.path, /\.command\.json$/);
     assert.match(doc.getText(), /Hello @local-user, you typed: hello/);
     assert.strictEqual((await testApi()).services.kinds.kindOf(doc)?.kind, 'command');
@@ -117,7 +117,7 @@ describe('invoke a slash command and an outgoing webhook (against the example in
 
     const asText = await invoke('faulty', 'content-type');
     assert.strictEqual(asText.verdict?.outcome, 'changed');
-    assert.match(asText.verdict!.summary, /not exactly "application\/json"/);
+    assert.match(asText.verdict.summary, /not exactly "application\/json"/);
     assert.deepStrictEqual(Object.keys(JSON.parse(documentOf(asText.documents![0]).getText()) as object), ['text']);
 
     const status = await invoke('faulty', 'status');

@@ -51,7 +51,7 @@ function definitions(what: What): Definition[] {
       trigger: typeof d.trigger === 'string' ? d.trigger.replace(/^\//, '') : d.name,
       method: String(d.method).toUpperCase() === 'GET' ? 'GET' : 'POST',
       contentType: d.contentType === 'json' ? 'json' : 'form',
-      context: d.context && typeof d.context === 'object' ? d.context as Partial<InvokeContext> : {},
+      context: d.context && typeof d.context === 'object' ? d.context : {},
     });
   }
   return out;
