@@ -133,7 +133,8 @@ describe('invoke a slash command and an outgoing webhook (against the example in
     assert.match(documentOf(r.documents![0]).getText(), /Working on it/);
     const delayed = await waitFor('the delayed answer', () => vscode.workspace.textDocuments.find(d => /example-delayed-1-\d+\.command\.json$/.test(d.uri.path) && d.getText().includes('Done')));
     assert.match(delayed.getText(), /"in_channel"/);
-    assert.ok(p.seen.some(x => x.type === 'info' && /Delayed answer 1 of \/example/.test(x.text)));
+    // the message follows once the document and its preview are open
+    await waitFor('the delayed answer\'s message', () => p.seen.some(x => x.type === 'info' && /Delayed answer 1 of \/example/.test(x.text)));
   });
 
   it('triggers an outgoing webhook (JSON): the reply opens as an outgoing payload', async () => {
