@@ -17,11 +17,12 @@ import { isUtf8 } from 'buffer';
 import * as fs from 'fs';
 import * as os from 'os';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
-import { LineIndex } from './core/json/lines';
+import { jsonElement, textLines } from './cliFormat';
+import { invokeMain } from './cliInvoke';
 import { compileGlob, isGlob, normalizePath } from './core/payload/glob';
 import { detectKind } from './core/payload/kinds';
 import { lint } from './core/payload/lint';
-import { isKind, Kind, KINDS, Problem } from './core/payload/problem';
+import { isKind, Kind, KINDS } from './core/payload/problem';
 import { version } from '../package.json';
 import { parseProfileText, profileForVersion, ProfileError, type Profile } from './core/server/profile';
 
@@ -47,7 +48,10 @@ Options:
 
 File names: *.incoming.json (or *.webhook.json), *.command.json, *.outgoing.json,
 *.dialog.json, *.post.json. Globs support **, *, ?, {a,b}; quote them.
-Exit codes: 0 no errors, 1 errors found, 2 unusable input or bad usage.`;
+Exit codes: 0 no errors, 1 errors found, 2 unusable input or bad usage.
+
+       ${NAME} invoke command|outgoing|action URL ...   (see "${NAME} invoke --help")
+Plays Mattermost towards an integration and judges its answer.`;
 
 class UsageError extends Error {}
 
@@ -64,7 +68,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv.includes('-v') || argv.includes('--version')) return 'version';
   const [command, ...rest] = argv;
   if (command === undefined) throw new UsageError(`missing command; try "${NAME} lint <files>" or --help`);
-  if (command !== 'lint') throw new UsageError(`unknown command "${command}"; the only command is "lint" (see --help)`);
+  if (command !== 'lint') throw new UsageError(`unknown command "${command}"; the commands are "lint" and "invoke" (see --help)`);
   const args: Args = { patterns: [], format: 'text', maxSize: DEFAULT_MAX };
   for (let i = 0; i < rest.length; i++) {
     let a = rest[i];
@@ -238,32 +242,6 @@ function readPayload(job: Job, maxSize: number): string {
   const text = bytes.toString('utf8');
   // a UTF-8 byte order mark is not part of the text (as TextDecoder without ignoreBOM)
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-function jsonElement(file: string, kind: Kind, problems: Problem[], text: string): string {
-  const lines = problems.length ? new LineIndex(text) : undefined;
-  const el = {
-    file,
-    kind,
-    problems: problems.map(p => {
-      const s = lines!.positionAt(p.start);
-      const e = lines!.positionAt(p.end);
-      return { rule: p.rule, severity: p.severity, message: p.message, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
-    }),
-  };
-  // exactly as the element appears in JSON.stringify(array, null, 2)
-  return '  ' + JSON.stringify(el, null, 2).replace(/\n/g, '\n  ');
-}
-
-function textLines(file: string, problems: Problem[], text: string): string {
-  if (problems.length === 0) return '';
-  const lines = new LineIndex(text);
-  let out = '';
-  for (const p of problems) {
-    const s = lines.positionAt(p.start);
-    out += `${file}:${s.line + 1}:${s.character + 1} ${p.severity} ${p.rule} ${p.message}\n`;
-  }
-  return out;
 }
 
 function lintChunk(jobs: Job[], opts: Options): ChunkResult {
@@ -449,6 +427,7 @@ function workerMain(init: WorkerInit): void {
 
 export async function main(argv: string[]): Promise<number> {
   const stderr = (m: string) => process.stderr.write(`${NAME}: ${m}\n`);
+  if (argv[0] === 'invoke') return invokeMain(argv.slice(1), NAME);
   let args: Args | 'help' | 'version';
   try {
     args = parseArgs(argv);

@@ -71,6 +71,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     network('manageWebhooks', c => c.manageWebhooks(s)),
     network('showHistory', c => c.showHistory(s)),
     network('refreshServerProfile', c => c.refreshServerProfile(s)),
+    network('invokeSlashCommand', (c, arg) => c.invokeSlashCommand(s, arg)),
+    network('triggerOutgoingWebhook', (c, arg) => c.triggerOutgoingWebhook(s, arg)),
   );
   logger.info('activate', `Mattermost Payloads ${(context.extension.packageJSON as { version: string }).version} activated`);
   return context.extensionMode === vscode.ExtensionMode.Test ? { services: { ...s, kinds, store, secrets: context.secrets, globalState: context.globalState, diagnostics } } : undefined;

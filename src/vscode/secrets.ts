@@ -21,13 +21,16 @@ const WEBHOOK_INDEX = `${PREFIX}webhooks`;
 const accountKey = (origin: string) => `${PREFIX}account:${origin}`;
 const webhookKey = (name: string) => `${PREFIX}webhook:${name}`;
 const CURRENT = `${PREFIX}currentAccount`;
+/** An integration's token (issue 14): under the endpoint's exact origin and the definition's name. */
+const integrationKey = (endpoint: string, name: string) => `${PREFIX}integrationToken:${new URL(endpoint).origin}:${name}`;
 /** Not a secret: origin and username of the current account, so the status bar never reads SecretStorage. */
 const SHOWN = `${PREFIX}shownAccount`;
 
 /** The port the command adapters get (Services.store): accounts and webhook URLs, nothing else. */
 export type Credentials = Pick<CredentialStore,
   'accounts' | 'account' | 'saveAccount' | 'removeAccount' | 'current' | 'setCurrent'
-  | 'webhooks' | 'webhookUrl' | 'saveWebhook' | 'renameWebhook' | 'removeWebhook'>;
+  | 'webhooks' | 'webhookUrl' | 'saveWebhook' | 'renameWebhook' | 'removeWebhook'
+  | 'integrationToken' | 'saveIntegrationToken'>;
 
 /** What the account status bar shows. */
 export interface ShownAccount { origin: string; username: string }
@@ -151,6 +154,18 @@ export class CredentialStore implements vscode.Disposable {
     await this.delete(webhookKey(name), 'delete the webhook URL');
     const index = (await this.webhooks()).filter(w => w.name !== name);
     await this.store(WEBHOOK_INDEX, JSON.stringify(index), 'save the list of webhooks');
+  }
+
+  // ---- integration tokens (slash commands, outgoing webhooks): only ever returned for the origin they were entered for
+  async integrationToken(endpoint: string, name: string): Promise<string | undefined> {
+    const token = await this.get(integrationKey(endpoint, name));
+    addSecret(token);
+    return token;
+  }
+
+  async saveIntegrationToken(endpoint: string, name: string, token: string): Promise<void> {
+    addSecret(token);
+    await this.store(integrationKey(endpoint, name), token, 'save the integration token');
   }
 
   // ---- SecretStorage, with failures reported and never worked around

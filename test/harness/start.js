@@ -30,6 +30,9 @@ function which(cmd) {
     children.push(spawn(process.execPath, [sandboxJs, '--port', process.env.MM_SANDBOX_PORT || '8065'], { cwd: root, stdio: 'inherit', detached: true }));
   }
 
+  // the example integration (examples/integration): a slash command and an outgoing webhook to invoke
+  children.push(spawn(process.execPath, [path.join(examples, 'integration', 'server.js'), '--port', process.env.MMP_EXAMPLE_PORT || '3050'], { cwd: root, stdio: 'inherit', detached: true }));
+
   const code = desktop;
   if (code) {
     console.log(`Opening ${examples} in VS Code with the extension in development mode.`);

@@ -25,5 +25,6 @@ export const BEHAVIOURS: readonly Behaviour[] = [
   { id: 'slack-conversions', summary: '<!channel>/<!here>/<!all> expansion and <url|text> → [text](url): on which texts, for which kinds, and skip_slack_parsing.', home: 'slack.ts' },
   { id: 'attachment-validity', summary: 'MessageAttachment/PostAction IsValid: colours, button styles (only logged, the post is stored).', home: 'attachments.ts' },
   { id: 'urls-ids', summary: 'IsValidHTTPURL and 26-character ids.', home: 'urls.ts' },
+  { id: 'integration-calls', summary: 'Calls to integrations: answer Content-Type exactly application/json or text, 1 MiB read, 30 s timeout, reserved addresses refused, response_url limits.', home: 'integrations.ts' },
   { id: 'posts', summary: 'Webhook → posts: when nothing is posted, the stored message, split posts, field values as stored, post types, reserved props.', home: 'toPost.ts' },
 ];

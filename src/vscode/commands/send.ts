@@ -15,6 +15,7 @@ import type { EditorDocument, Services } from '../services';
 import { accountFor, relogin } from './account';
 import { asked, confirmed } from './ask';
 import { client, reportError } from './report';
+import { resendInvocation } from './invoke';
 import { addWebhook } from './webhooks';
 
 // Adapters only: every decision is a rule in src/core/mattermost/send.ts; here are the questions,
@@ -240,6 +241,7 @@ export async function showHistory(s: Services): Promise<void> {
 async function resend(s: Services, r: SendRecord): Promise<SendOutcome | undefined> {
   const plan = resendOf(r);
   if (!(await asked(s, plan.ask))) return undefined;
+  if (r.target.type === 'invoke') return resendInvocation(s, r.target, r.text);
   const doc = await s.editor.openWorkspaceFile(r.file);
   if (plan.needsFile) {
     if (!doc) { void s.prompts.current.error(resendFileGone(r)); return undefined; }

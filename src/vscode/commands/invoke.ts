@@ -1,0 +1,246 @@
+import * as vscode from 'vscode';
+import { defaultContext, type InvokeContext } from '../../core/invoke/context';
+import { invokeCommand, invokeOutgoing, type Invocation } from '../../core/invoke/invoke';
+import type { Verdict } from '../../core/invoke/judge';
+import { internalHostNote } from '../../core/invoke/note';
+import { type DelayedAnswer, ResponseReceiver } from '../../core/invoke/receiver';
+import { InvokeInputError, type InvokeRequest, parseEndpoint } from '../../core/invoke/request';
+import { isLoopbackHost } from '../../core/mattermost/origin';
+import { redactBody, redactHeaders, redactUrl } from '../../core/mattermost/redact';
+import type { SendOutcome, SendTarget } from '../../core/mattermost/send';
+import { INTEGRATION_TIMEOUT_MS } from '../../core/server/integrations';
+import type { Services } from '../services';
+import { reportError } from './report';
+
+// Adapters only (issue 14): what is sent and how it is judged is src/core/invoke. Here: the named
+// definitions (setting mattermostPayloads.integrations), the token in SecretStorage, the questions,
+// the log, and the answer opened as an untitled payload document with the preview beside it.
+
+type What = 'command' | 'outgoing';
+type InvokeTarget = Extract<SendTarget, { type: 'invoke' }>;
+
+interface Definition {
+  name: string;
+  type: What;
+  url: string;
+  /** Slash command: the trigger (without "/"); outgoing webhook: the trigger word. */
+  trigger: string;
+  method: 'POST' | 'GET';
+  contentType: 'form' | 'json';
+  context: Partial<InvokeContext>;
+}
+
+/** What a command argument may carry (CodeLens, tests, Resend): the definition by name and the text. */
+interface InvokeArg { name?: string; text?: string }
+
+const SETTING = 'integrations';
+const ALLOWED_KEY = 'mattermostPayloads.invokeAllowedOrigins';
+const NOTE_DISMISSED_KEY = 'mattermostPayloads.invokeNoteDismissed';
+
+/** The named definitions; workspace values only in a trusted workspace (this runs after the trust check). */
+function definitions(what: What): Definition[] {
+  const raw = vscode.workspace.getConfiguration('mattermostPayloads').get<unknown>(SETTING);
+  if (!Array.isArray(raw)) return [];
+  const out: Definition[] = [];
+  for (const d of raw as Record<string, unknown>[]) {
+    if (!d || typeof d !== 'object' || typeof d.name !== 'string' || typeof d.url !== 'string') continue;
+    const type = d.type === 'outgoing' ? 'outgoing' : 'command';
+    if (type !== what) continue;
+    out.push({
+      name: d.name, type, url: d.url,
+      trigger: typeof d.trigger === 'string' ? d.trigger.replace(/^\//, '') : d.name,
+      method: String(d.method).toUpperCase() === 'GET' ? 'GET' : 'POST',
+      contentType: d.contentType === 'json' ? 'json' : 'form',
+      context: d.context && typeof d.context === 'object' ? d.context : {},
+    });
+  }
+  return out;
+}
+
+async function chooseDefinition(s: Services, what: What, arg: InvokeArg | undefined): Promise<Definition | undefined> {
+  const defs = definitions(what);
+  if (arg?.name) {
+    const d = defs.find(x => x.name === arg.name);
+    if (!d) void s.prompts.current.error(`No ${what === 'command' ? 'slash command' : 'outgoing webhook'} named "${arg.name}" in setting mattermostPayloads.integrations.`);
+    return d;
+  }
+  type Item = vscode.QuickPickItem & { def?: Definition };
+  const items: Item[] = defs.map(d => ({ label: what === 'command' ? `/${d.trigger}` : d.trigger, description: `${d.name} · ${d.method === 'GET' && what === 'command' ? 'GET ' : ''}${redactUrl(d.url)}`, def: d }));
+  items.push({ label: '$(add) Enter a URL…', description: 'not saved; add definitions to setting mattermostPayloads.integrations' });
+  const picked = await s.prompts.current.pick(items, { title: what === 'command' ? 'Invoke Slash Command' : 'Trigger Outgoing Webhook', placeHolder: 'Which integration?', matchOnDescription: true });
+  if (!picked) return undefined;
+  if (picked.def) return picked.def;
+  const url = await s.prompts.current.input({ title: 'The integration\'s URL', placeHolder: 'http://127.0.0.1:3050/command', validateInput: v => { try { parseEndpoint(v); return undefined; } catch (e) { return (e as Error).message; } } });
+  if (!url) return undefined;
+  const trigger = await s.prompts.current.input({ title: what === 'command' ? 'The trigger, without "/"' : 'The trigger word', value: what === 'command' ? 'command' : '' });
+  if (!trigger) return undefined;
+  let method: 'POST' | 'GET' = 'POST';
+  let contentType: 'form' | 'json' = 'form';
+  if (what === 'command') {
+    const m = await s.prompts.current.pick([{ label: 'POST' }, { label: 'GET' }], { title: 'Request method' });
+    if (!m) return undefined;
+    method = m.label as 'POST' | 'GET';
+  } else {
+    const c = await s.prompts.current.pick([{ label: 'form' }, { label: 'json' }], { title: 'Content type' });
+    if (!c) return undefined;
+    contentType = c.label as 'form' | 'json';
+  }
+  return { name: trigger, type: what, url, trigger: trigger.replace(/^\//, ''), method, contentType, context: {} };
+}
+
+/** Loopback: no question. Any other origin: asked once (remembered in workspace state). */
+async function allowed(s: Services, url: URL): Promise<boolean> {
+  if (isLoopbackHost(url.hostname)) return true;
+  const origins = s.state.get<string[]>(ALLOWED_KEY) ?? [];
+  if (origins.includes(url.origin)) return true;
+  const go = 'Send';
+  const plain = url.protocol === 'http:' ? ' This is plain http:// to another machine: the request and its token can be read on the way.' : '';
+  const choice = await s.prompts.current.ask(`Send requests with this integration's token to ${url.origin}?`, `Asked once per origin for this workspace.${plain}`, go);
+  if (choice !== go) return false;
+  await s.state.update(ALLOWED_KEY, [...origins, url.origin]);
+  return true;
+}
+
+async function tokenFor(s: Services, def: Definition): Promise<string | undefined> {
+  const stored = await s.store.integrationToken(def.url, def.name);
+  if (stored) return stored;
+  const token = await s.prompts.current.input({ title: `Token of "${def.name}" (${new URL(def.url).origin})`, prompt: 'Kept in VS Code secret storage for this origin, never in settings.', password: true, ignoreFocusOut: true });
+  if (!token) return undefined;
+  await s.store.saveIntegrationToken(def.url, def.name, token);
+  return token;
+}
+
+/** Item 5: a real server calls loopback/private hosts only when AllowedUntrustedInternalConnections names them. Once per endpoint. */
+const noted = new Set<string>();
+function noteInternalHost(s: Services, url: string): void {
+  const note = internalHostNote(url);
+  if (!note || noted.has(note.host) || (s.state.get<string[]>(NOTE_DISMISSED_KEY) ?? []).includes(note.host)) return;
+  noted.add(note.host);
+  s.logger.info('invoke', note.message);
+  const copy = 'Copy Config Line';
+  const never = 'Don\'t Show Again';
+  void s.prompts.current.info(note.message, copy, never).then(async choice => {
+    if (choice === copy) await vscode.env.clipboard.writeText(note.configLine);
+    if (choice === never) await s.state.update(NOTE_DISMISSED_KEY, [...(s.state.get<string[]>(NOTE_DISMISSED_KEY) ?? []), note.host]);
+  });
+}
+
+// ------------------------------------------------------------------ the session's response_url receiver
+
+let receiver: ResponseReceiver | undefined;
+let answers = 0;
+
+async function sessionReceiver(s: Services): Promise<ResponseReceiver> {
+  if (receiver) return receiver;
+  const r = new ResponseReceiver();
+  await r.start();
+  r.onAnswer(a => void delayed(s, a));
+  receiver = r;
+  return r;
+}
+
+async function delayed(s: Services, a: DelayedAnswer): Promise<void> {
+  s.logger.info('invoke', `response_url of /${a.trigger}, answer ${a.use} of at most 5: ${a.verdict.summary}`);
+  await openDocuments(a.verdict, `${a.trigger}-delayed-${a.use}`);
+  void s.prompts.current.info(`Delayed answer ${a.use} of /${a.trigger}: ${a.verdict.summary}`);
+}
+
+// ------------------------------------------------------------------ documents
+
+/** Answers open one after another (a delayed answer can arrive while the first one opens). */
+let opening: Promise<unknown> = Promise.resolve();
+
+function openDocuments(v: Verdict, base: string): Promise<vscode.Uri[]> {
+  const next = opening.then(() => openNow(v, base));
+  opening = next.catch(() => undefined);
+  return next;
+}
+
+async function openNow(v: Verdict, base: string): Promise<vscode.Uri[]> {
+  const uris: vscode.Uri[] = [];
+  for (const d of v.documents) {
+    const uri = vscode.Uri.from({ scheme: 'untitled', path: `${base}-${++answers}.${d.kind}.json` });
+    const doc = await vscode.workspace.openTextDocument(uri);
+    // a WorkspaceEdit, not TextEditor.edit: it holds even if another editor takes the focus meanwhile
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), d.text);
+    await vscode.workspace.applyEdit(edit);
+    if (doc.languageId !== 'json') await vscode.languages.setTextDocumentLanguage(doc, 'json');
+    await vscode.window.showTextDocument(doc, { preview: false });
+    await vscode.commands.executeCommand('mattermostPayloads.openPreviewToSide', uri);
+    uris.push(uri);
+  }
+  return uris;
+}
+
+// ------------------------------------------------------------------ the commands
+
+export interface InvokeOutcome extends SendOutcome {
+  verdict?: Verdict;
+  /** The untitled answer documents opened (URIs as strings). */
+  documents?: string[];
+}
+
+function logRequest(s: Services, req: InvokeRequest): void {
+  const headers = JSON.stringify(redactHeaders(req.headers));
+  s.logger.info('invoke', `→ ${req.method} ${redactUrl(req.url)} ${headers}${req.body !== undefined ? ` ${redactBody(req.body, req.headers['Content-Type'])}` : ''}`);
+}
+
+async function run(s: Services, what: What, arg: InvokeArg | undefined): Promise<InvokeOutcome> {
+  const none: InvokeOutcome = { status: 'not sent', detail: '' };
+  if (!s.trust.ensure(what === 'command' ? 'Invoking a slash command' : 'Triggering an outgoing webhook')) return { status: 'not sent', detail: 'Restricted Mode' };
+  const def = await chooseDefinition(s, what, arg);
+  if (!def) return none;
+  let url: URL;
+  try { url = parseEndpoint(def.url); } catch (e) { void s.prompts.current.error(e instanceof InvokeInputError ? e.message : String(e)); return none; }
+  if (!(await allowed(s, url))) return none;
+  const token = await tokenFor(s, def).catch(e => { reportError(s, 'invoke', e); return undefined; });
+  if (!token) return none;
+  const text = arg?.text ?? await s.prompts.current.input({ title: what === 'command' ? `/${def.trigger} …` : 'The message that fires the hook', prompt: what === 'command' ? 'What the user types after the trigger' : `It starts with the trigger word "${def.trigger}"`, value: what === 'outgoing' ? `${def.trigger} ` : '' });
+  if (text === undefined) return none;
+  noteInternalHost(s, url.href);
+  const context = defaultContext(def.context);
+  const started = Date.now();
+  const target: InvokeTarget = { type: 'invoke', what, name: def.name, redactedUrl: redactUrl(url.href) };
+  const title = what === 'command' ? `Invoking /${def.trigger}…` : `Triggering "${def.trigger}"…`;
+  let inv: Invocation;
+  if (what === 'command') {
+    const rcv = await sessionReceiver(s);
+    const responseUrl = rcv.newHook(def.trigger);
+    inv = await s.editor.withProgress(title, signal => invokeCommand({ url: url.href, method: def.method, token, trigger: def.trigger, text, responseUrl, context }, { signal, timeoutMs: INTEGRATION_TIMEOUT_MS }));
+  } else {
+    inv = await s.editor.withProgress(title, signal => invokeOutgoing({ url: url.href, contentType: def.contentType, token, triggerWord: def.trigger, text, context }, { signal, timeoutMs: INTEGRATION_TIMEOUT_MS }));
+  }
+  logRequest(s, inv.request);
+  const v = inv.verdict;
+  s.logger.info('invoke', `← ${v.status ?? 'no answer'} in ${inv.ms} ms: ${v.summary}`);
+  for (const d of v.documents) s.logger.debug('invoke', `${d.label} (${d.kind}): ${d.text.slice(0, 2000)}`);
+  const ok = v.outcome === 'shown';
+  await s.history.add({ at: started, target, status: v.outcome === 'no-answer' ? 'failed' : 'sent', detail: `${v.status ?? 'no answer'}: ${v.summary}`, durationMs: Date.now() - started, file: what === 'command' ? `/${def.trigger} ${text}` : text, text });
+  const documents = (await openDocuments(v, `${def.trigger}-answer`)).map(u => u.toString());
+  const p = s.prompts.current;
+  void (ok ? p.info(v.summary) : v.outcome === 'no-answer' || v.outcome === 'failed' ? p.error(v.summary) : p.warn(v.summary));
+  return { status: v.outcome === 'no-answer' ? 'failed' : 'sent', detail: v.summary, verdict: v, documents };
+}
+
+export function invokeSlashCommand(s: Services, arg?: unknown): Promise<InvokeOutcome> {
+  return run(s, 'command', asArg(arg));
+}
+
+export function triggerOutgoingWebhook(s: Services, arg?: unknown): Promise<InvokeOutcome> {
+  return run(s, 'outgoing', asArg(arg));
+}
+
+/** Resend from the send history: the same definition (by name) and the same text. */
+export function resendInvocation(s: Services, target: InvokeTarget, text: string | undefined): Promise<InvokeOutcome> {
+  return run(s, target.what, { name: target.name, text });
+}
+
+function asArg(arg: unknown): InvokeArg | undefined {
+  if (typeof arg === 'string') return { name: arg };
+  if (arg && typeof arg === 'object') {
+    const a = arg as Record<string, unknown>;
+    return { name: typeof a.name === 'string' ? a.name : undefined, text: typeof a.text === 'string' ? a.text : undefined };
+  }
+  return undefined;
+}

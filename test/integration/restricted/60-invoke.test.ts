@@ -1,0 +1,27 @@
+import * as assert from 'assert';
+import * as http from 'http';
+import * as vscode from 'vscode';
+import { withPrompter } from '../prompter';
+
+// Runs with Workspace Trust enabled and the test workspace NOT trusted.
+describe('Restricted Mode: invoking integrations', () => {
+  it('Invoke Slash Command and Trigger Outgoing Webhook refuse without asking or sending anything', async () => {
+    let requests = 0;
+    const server = http.createServer((_req, res) => { requests++; res.end('{}'); });
+    await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const config = vscode.workspace.getConfiguration('mattermostPayloads');
+    await config.update('integrations', [{ name: 'cmd', url: `${base}/command` }, { name: 'hook', type: 'outgoing', url: `${base}/outgoing`, trigger: 'go' }], vscode.ConfigurationTarget.Global);
+    try {
+      const prompter = await withPrompter();
+      const cmd = await vscode.commands.executeCommand('mattermostPayloads.invokeSlashCommand', { name: 'cmd', text: 'x' });
+      const hook = await vscode.commands.executeCommand('mattermostPayloads.triggerOutgoingWebhook', { name: 'hook', text: 'go x' });
+      assert.deepStrictEqual([cmd, hook], [{ status: 'not sent', detail: 'Restricted Mode' }, { status: 'not sent', detail: 'Restricted Mode' }]);
+      assert.deepStrictEqual(prompter.seen, [], 'a command asked or told something through its own prompts');
+      assert.strictEqual(requests, 0, 'a request reached the integration');
+    } finally {
+      await config.update('integrations', undefined, vscode.ConfigurationTarget.Global);
+      server.close();
+    }
+  });
+});
