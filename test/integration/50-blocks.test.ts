@@ -55,7 +55,7 @@ async function findings(file: string, text: string, ok: (f: string[]) => boolean
   };
   try {
     return await waitFor(`the diagnostics of ${file}`, () => {
-      last = ourDiagnostics(workspaceUri(file)).map(d => `${String(d.code)} «${slice(d.range)}» ${vscode.DiagnosticSeverity[d.severity]}`);
+      last = ourDiagnostics(workspaceUri(file)).map(d => `${typeof d.code === 'object' ? String(d.code.value) : String(d.code)} «${slice(d.range)}» ${vscode.DiagnosticSeverity[d.severity]}`);
       return ok(last) ? last : undefined;
     }, timeoutMs);
   } catch (e) {
