@@ -114,7 +114,7 @@ export function setting(profile: Profile, key: string): string | undefined {
   return profile.config[key] ?? PROFILE_KEYS[key]?.default ?? FEATURE_FLAG_DEFAULTS[key];
 }
 
-function settingOn(profile: Profile, key: string): boolean {
+export function settingOn(profile: Profile, key: string): boolean {
   return setting(profile, key) === 'true';
 }
 
