@@ -147,6 +147,8 @@ export interface SandboxState {
   hooks: Map<string, HookRecord>;
   sessions: Map<string, SessionRecord>;
   posts: PostRecord[];
+  /** PostActionCookieSecret: encrypts `mm_blocks_actions` for clients (src/sandbox/blocks.ts). */
+  cookieSecret: Buffer;
 }
 
 export function createState(): SandboxState {
@@ -188,7 +190,7 @@ export function createState(): SandboxState {
   const sessions = new Map<string, SessionRecord>([
     [S.pat, { token: S.pat, userId: S.user.id, csrf: '', kind: 'pat' }],
   ]);
-  return { config: { ...DEFAULT_CONFIG, extraClientConfig: {} }, users, teams, teamMembers, channels, hooks, sessions, posts: [] };
+  return { config: { ...DEFAULT_CONFIG, extraClientConfig: {} }, users, teams, teamMembers, channels, hooks, sessions, posts: [], cookieSecret: randomBytes(32) };
 }
 
 export function sanitizeUser(u: UserRecord): Record<string, unknown> {
