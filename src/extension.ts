@@ -55,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     codeLens,
     vscode.languages.registerCodeLensProvider(JSON_DOCUMENTS, codeLens),
     vscode.workspace.registerTextDocumentContentProvider(SchemaContentProvider.scheme, new SchemaContentProvider(context.extensionUri)),
-    PreviewPanel.register(context, { kinds, diagnostics, logger }),
+    PreviewPanel.register(context, { kinds, diagnostics, logger, profiles }),
     command('showLog', () => logger.show()),
     command('selectKind', (uri?: vscode.Uri) => selectKind(kinds, uri)),
     command('disableRule', (rule: string, uri?: vscode.Uri) => disableRule(rule, uri)),
