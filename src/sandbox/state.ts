@@ -121,6 +121,11 @@ export interface SandboxConfig {
   postPriority: boolean;
   /** FileSettings.MaxFileSize: the body limit from 5.22 until ≈ 9.8. */
   maxFileSize: number;
+  /**
+   * ServiceSettings.EnableDeveloper: errors carry their detailed_error (e.g. why a webhook's action registry
+   * was refused). On in the sandbox, which is there to show why; a real server's default is off.
+   */
+  enableDeveloper: boolean;
   /** Other client-config keys (feature flags, …) answered back unchanged. */
   extraClientConfig: Record<string, string>;
 }
@@ -135,6 +140,7 @@ const DEFAULT_CONFIG: SandboxConfig = {
   maximumLoginAttempts: 10,
   postPriority: true,
   maxFileSize: 104857600,
+  enableDeveloper: true,
   extraClientConfig: {},
 };
 
