@@ -8,7 +8,7 @@
 import { createCipheriv, randomBytes } from 'node:crypto';
 import type { PostRecord, SessionRecord } from './state';
 
-export const REGISTRY_PROP = 'mm_blocks_actions';
+const REGISTRY_PROP = 'mm_blocks_actions';
 
 /**
  * REST create (§3.5): the prop is silently deleted unless the session is an integration (bot token, PAT,
@@ -23,7 +23,7 @@ export function restRegistryGate(props: Record<string, unknown>, session: Sessio
 }
 
 /** The encrypted cookie clients receive instead of the map (§3.6). */
-export function encryptRegistry(secret: Buffer, post: PostRecord, actions: unknown): string {
+function encryptRegistry(secret: Buffer, post: PostRecord, actions: unknown): string {
   const plain = JSON.stringify({
     kind: 'mm_blocks_actions',
     post_id: post.id,

@@ -164,7 +164,8 @@ export function toPost(payload: unknown, channelId: string): ToPostResult {
       if (isObject(p.priority)) note('converted', 'priority', '"priority" was sent as metadata.priority.');
     }
   }
-  const hasBlocks = props !== undefined && ['mm_blocks', 'blocks', 'cards'].some(k => Array.isArray(props![k]) && (props![k] as unknown[]).length > 0);
+  const kept = props;
+  const hasBlocks = kept !== undefined && ['mm_blocks', 'blocks', 'cards'].some(k => { const v = kept[k]; return Array.isArray(v) && v.length > 0; });
   if (message === '' && !hasAttachments && !hasBlocks) {
     note('warning', 'message', 'The post has no message, no attachments and no blocks.');
   }

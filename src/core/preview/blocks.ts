@@ -274,7 +274,7 @@ function renderBlocks(ctx: RenderContext, input: BlocksRenderInput, anchor: stri
   const r = new BlockRenderer(ctx, input);
   return (
     `<div class="mm-blocks" data-testid="blocks"${attr('data-format', input.format)}${attr('data-count', input.blocks.length)}${attr('title', FORMAT_LABELS[input.format])}>` +
-    r.list(input.blocks as unknown as Obj[]) +
+    r.list(input.blocks) +
     anchor +
     `</div>`
   );

@@ -158,7 +158,7 @@ describe('sandbox: Mattermost Blocks as an 11.10 server stores them', function (
     assert.deepEqual(config.extraClientConfig, { FeatureFlagMmBlocksEnabled: 'false' });
   });
 
-  it('says in /__sandbox/info whether it shows Mattermost Blocks', async () => {
+  it('says in /__sandbox/info whether it shows Mattermost Blocks', () => {
     assert.equal(sb.info().server?.mmBlocks, true);
     sb.setProfile({ Version: '11.10.0', FeatureFlagMmBlocksEnabled: 'false' });
     assert.equal(sb.info().server?.mmBlocks, false);
