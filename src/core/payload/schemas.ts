@@ -17,6 +17,11 @@ import type integrationT from '../../../schemas/definitions/integration.json';
 import type priorityT from '../../../schemas/definitions/priority.json';
 import type propsT from '../../../schemas/definitions/props.json';
 import type elementT from '../../../schemas/definitions/dialog-element.json';
+import type mmBlockT from '../../../schemas/definitions/mm-block.json';
+import type mmBlocksActionsT from '../../../schemas/definitions/mm-blocks-actions.json';
+import type blockKitT from '../../../schemas/definitions/block-kit.json';
+import type cardT from '../../../schemas/definitions/adaptive-card.json';
+import type cardElementT from '../../../schemas/definitions/adaptive-card-element.json';
 
 /** A JSON schema object: the keywords the code reads are typed, every other keyword is `unknown`. */
 export interface Schema {
@@ -56,6 +61,11 @@ export function loadSchemas(): SchemaSet {
     require('../../../schemas/definitions/priority.json') as typeof priorityT,
     require('../../../schemas/definitions/props.json') as typeof propsT,
     require('../../../schemas/definitions/dialog-element.json') as typeof elementT,
+    require('../../../schemas/definitions/mm-block.json') as typeof mmBlockT,
+    require('../../../schemas/definitions/mm-blocks-actions.json') as typeof mmBlocksActionsT,
+    require('../../../schemas/definitions/block-kit.json') as typeof blockKitT,
+    require('../../../schemas/definitions/adaptive-card.json') as typeof cardT,
+    require('../../../schemas/definitions/adaptive-card-element.json') as typeof cardElementT,
   ];
   /* eslint-enable @typescript-eslint/no-require-imports */
   const byId = new Map<string, Schema>();

@@ -25,5 +25,10 @@ export const BEHAVIOURS: readonly Behaviour[] = [
   { id: 'slack-conversions', summary: '<!channel>/<!here>/<!all> expansion and <url|text> → [text](url): on which texts, for which kinds, and skip_slack_parsing.', home: 'slack.ts' },
   { id: 'attachment-validity', summary: 'MessageAttachment/PostAction IsValid: colours, button styles (only logged, the post is stored).', home: 'attachments.ts' },
   { id: 'urls-ids', summary: 'IsValidHTTPURL and 26-character ids.', home: 'urls.ts' },
+  { id: 'blocks', summary: 'Mattermost Blocks (11.10+, MmBlocksEnabled): props.mm_blocks / blocks / cards stored as sent; clients render the first non-empty of mm_blocks → blocks → cards → attachments, translate Block Kit and Adaptive Cards, drop invalid blocks, cut at 100 nodes / depth 32 / 16000 characters; the server pairs action ids with props.mm_blocks_actions (webhooks: 400).', home: 'blocks.ts' },
+  { id: 'blocks-clients', summary: 'How clients read props.mm_blocks: a block with one bad field (type, enum, required) is dropped whole, siblings stay; strict web revisions drop unknown keys.', home: 'blocks-mm.ts' },
+  { id: 'blocks-translate', summary: 'Block Kit (props.blocks) and Adaptive Cards (props.cards) translated to MM Blocks by clients; elements outside the subset dropped.', home: 'blocks-translate.ts' },
+  { id: 'blocks-limits', summary: 'Render limits after translation: 100 nodes, depth 32, 16000 characters of text and button labels; the crossing block is cut.', home: 'blocks-limits.ts' },
+  { id: 'blocks-registry', summary: 'Action ids the server counts as referenced, the props.mm_blocks_actions registry (≤ 50 entries, id rule, URL rules) and ValidateMmBlocksActions with its exact errors.', home: 'blocks-registry.ts' },
   { id: 'posts', summary: 'Webhook → posts: when nothing is posted, the stored message, split posts, field values as stored, post types, reserved props.', home: 'toPost.ts' },
 ];

@@ -7,9 +7,11 @@
  */
 import type { JsonPath } from '../json/locate';
 import type { Kind } from '../payload/problem';
+import { type BlocksRead, blocksAt, blocksOf, hasInteractiveMessageProps } from './blocks';
 import { goV } from './goformat';
 import { MAX_POST_RUNES } from './limits';
 import { runeCount, splitRunes } from './runes';
+import type { Profile } from './profile';
 import { attachmentLinksConverted, convertSlackText, slackProcessed } from './slack';
 
 type Obj = Record<string, unknown>;
@@ -111,10 +113,14 @@ export function replyWithPriority(r: Obj): boolean {
   return mp !== undefined && mp !== null && typeof r.root_id === 'string' && r.root_id !== '';
 }
 
-/** Incoming webhook: 400 "No text specified" when text is empty and there are no attachments (noAttachments). */
-export function noTextSpecified(root: Obj): boolean {
+/**
+ * Incoming webhook: 400 "No text specified" when text is empty, there are no attachments (noAttachments)
+ * and no interactive props (blocks.ts hasInteractiveMessageProps: mm_blocks, blocks, cards while the
+ * MmBlocksEnabled flag is on, on servers that have them).
+ */
+export function noTextSpecified(root: Obj, profile?: Profile): boolean {
   const { text, attachments } = root;
-  return (text === undefined || text === null || text === '') && noAttachments(attachments);
+  return (text === undefined || text === null || text === '') && noAttachments(attachments) && !hasInteractiveMessageProps(root.props, profile);
 }
 
 /** Outgoing-webhook response: nothing is posted without a `text` key (null counts as absent) and without attachments. */
@@ -185,6 +191,8 @@ export interface ResponsePosts {
   slack: boolean;
   /** Why this response posts nothing (the others may still post). */
   nothing?: string;
+  /** Mattermost Blocks, Block Kit, cards and the action registry of this response (blocks.ts), when it has any. */
+  blocks?: BlocksRead;
 }
 
 export interface PostsOutcome {
@@ -197,10 +205,16 @@ export interface PostsOutcome {
  * What the server posts for a decoded, well-typed payload of a message kind (not dialogs). Type errors
  * are the decoder's business (the linter's schema check); this starts from a value that decoded.
  */
-export function postsOf(kind: Kind, root: Obj): PostsOutcome {
+export function postsOf(kind: Kind, root: Obj, profile?: Profile): PostsOutcome {
   const responses: ResponsePosts[] = [];
-  if (kind === 'incoming' && noTextSpecified(root)) {
+  if (kind === 'incoming' && noTextSpecified(root, profile)) {
     return { refused: { reason: 'Mattermost rejects this webhook (400 "No text specified"): text is empty and there are no attachments.', path: ['text'] }, responses };
+  }
+  const reads = blocksOf(kind, root, profile);
+  const top = blocksAt(reads, []);
+  if (kind === 'incoming' && top?.pairing.serverError) {
+    const e = top.pairing.serverError;
+    return { refused: { reason: `Mattermost rejects this webhook (400 ${e.id}): ${e.message}.`, path: top.registryPath ?? top.propsPath }, responses };
   }
   if ((kind === 'incoming' || kind === 'outgoing') && priorityIncomplete(root)) {
     return { refused: { reason: 'Mattermost refuses the post (400 webhook.priority.priority): a `priority` object needs a non-null `priority`.', path: ['priority'] }, responses };
@@ -248,7 +262,16 @@ export function postsOf(kind: Kind, root: Obj): PostsOutcome {
       responses.push({ base, messages: [], ephemeral: false, slack, nothing: 'Mattermost posts nothing for this response: there is no "text" key and no attachments.' });
       continue;
     }
+    const failed = kind === 'outgoing' ? top?.pairing : undefined;
+    if (failed && failed.enforcement === 'nothing-posted' && failed.issues.length > 0) {
+      responses.push({ base, messages: [], ephemeral: false, slack, nothing: `Mattermost posts nothing for this response: the action registry check fails (${failed.issues[0].message}), which the server only logs.` });
+      continue;
+    }
     responses.push({ base, messages: splitMessage(message), ephemeral: false, slack });
+  }
+  for (const r of responses) {
+    const b = blocksAt(reads, r.base);
+    if (b) r.blocks = b;
   }
   return { responses };
 }

@@ -127,6 +127,7 @@ describe('server profile: behaviours at every version boundary (§8)', () => {
     ['dialog-datetime-config-dates', '11.7.2', '11.8'],
     ['action-tooltip', '11.5.3', '11.6'],
     ['burn-on-read-type', '11.5.3', '11.6'],
+    ['mm-blocks', '11.9.4', '11.10'],
   ];
 
   for (const [id, before, since] of BOUNDARIES) {
@@ -151,13 +152,21 @@ describe('server profile: behaviours at every version boundary (§8)', () => {
   });
 
   it('§9: newer than every described release — no up to 11.6, maybe after', () => {
-    for (const id of ['webhook-root-id', 'webhook-silent', 'mm-blocks'] as const) {
+    for (const id of ['webhook-root-id', 'webhook-silent'] as const) {
       assert.strictEqual(support(at('11.6.0'), id), 'no', id);
       assert.strictEqual(support(at('11.6.4'), id), 'no', id);
       assert.strictEqual(support(at('11.7'), id), 'maybe', id);
       assert.strictEqual(supports(at('12.0'), id), false, id);
     }
+  });
+
+  it('Mattermost Blocks: from 11.10 (docs only, so approximate), and only with FeatureFlagMmBlocksEnabled on', () => {
+    assert.strictEqual(support(at('11.6.0'), 'mm-blocks'), 'no');
+    assert.strictEqual(support(at('11.9.2'), 'mm-blocks'), 'no');
+    assert.strictEqual(support(at('11.10.0'), 'mm-blocks'), 'yes');
+    assert.strictEqual(support(at('12.0'), 'mm-blocks'), 'yes');
     assert.strictEqual(support(at('12.0', { FeatureFlagMmBlocksEnabled: 'false' }), 'mm-blocks'), 'no');
+    assert.ok(BEHAVIOURS.find(b => b.id === 'mm-blocks')?.approximate);
   });
 
   it('the outgoing-webhook null-attachment crash: present through 11.6, fixed later (not pinned)', () => {
