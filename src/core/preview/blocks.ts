@@ -11,7 +11,7 @@ import type { RenderContext } from './context';
 import type { JsonPath } from './findings';
 import { attr, esc, urlLabel } from './html';
 import { imageHtml } from './images';
-import type { BlocksFormat, BlocksRead, MmBlock, RegistryEntry, RenderLimit } from '../server/blocks';
+import type { BlocksRead, MmBlock, RegistryEntry, RenderLimit } from '../server/blocks';
 import { arr, bool, field, isObject, str, type Obj } from './values';
 
 interface BlocksRenderInput {
@@ -22,6 +22,8 @@ interface BlocksRenderInput {
   /** Which prop the blocks come from: `mm_blocks`, `blocks` (Block Kit) or `cards` (Adaptive Cards). */
   format: 'mm_blocks' | 'blocks' | 'cards';
 }
+
+type BlocksFormat = NonNullable<BlocksRead['renders']>;
 
 const GAPS = ['none', 'small', 'medium', 'large', 'xlarge'];
 const IMAGE_SIZES = ['auto', 'xsmall', 'small', 'medium', 'large', 'stretch'];
