@@ -266,6 +266,17 @@ describe('preview: Block Kit and Adaptive Cards, as Mattermost translates them (
     assert.ok(text && classes(text).includes('mm-block-subtle') && classes(text).includes('mm-block-small'));
     assert.deepStrictEqual(all(root, 'block-button').map(b => [b.text, b.getAttribute('data-style')]), [['OK', 'default'], ['Footer', 'primary']]);
     assert.ok(all(root, 'dropped-block').some(d => d.getAttribute('data-cause') === 'untranslated'));
+    const link = one(root, 'action-link');
+    assert.strictEqual(link.getAttribute('data-action-id'), 'cardmd');
+    assert.strictEqual(link.text, 'here');
+    assert.strictEqual(link.tagName, 'SPAN', 'an mmaction link must not be navigable');
+  });
+
+  it('mmaction:// links in the message are actions, not links; a malformed id stays inert text', () => {
+    const root = render('incoming', { text: 'Run [deploy](mmaction://deploy_1?x=1) or [bad](mmaction://b@d) or <mmaction://auto>', props: { mm_blocks_actions: { deploy_1: ext(), auto: ext() } } });
+    assert.deepStrictEqual(all(root, 'action-link').map(a => [a.getAttribute('data-action-id'), a.text]), [['deploy_1', 'deploy'], ['auto', 'mmaction://auto']]);
+    assert.strictEqual(root.querySelectorAll('a').length, 0);
+    assert.ok(root.querySelector('.mm-link-neutralised'), 'the malformed one is shown neutralised');
   });
 });
 
