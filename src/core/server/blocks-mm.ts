@@ -74,7 +74,7 @@ class Checker {
   reqString(key: string, blank: 'allow' | 'empty' | 'trim' = 'allow'): string {
     const v = this.b[key];
     if (!this.has(key) || v === undefined) {
-      if (!this.fail) this.fail = { field: undefined, cause: 'missing', reason: `\`${key}\` is missing` };
+      if (!this.fail) this.fail = { field: [...this.path, 'type'], cause: 'missing', reason: `\`${key}\` is missing` };
       return '';
     }
     if (typeof v !== 'string') {
@@ -139,7 +139,7 @@ class Checker {
   reqArray(key: string): unknown[] | undefined {
     const v = this.b[key];
     if (!this.has(key) || v === undefined) {
-      if (!this.fail) this.fail = { cause: 'missing', reason: `\`${key}\` is missing` };
+      if (!this.fail) this.fail = { field: [...this.path, 'type'], cause: 'missing', reason: `\`${key}\` is missing` };
       return undefined;
     }
     if (!Array.isArray(v)) {

@@ -63,10 +63,17 @@ function linkRefs(text: unknown, path: JsonPath, from: ActionRef['from'], out: A
   for (const l of mmactionLinks(text)) out.push({ actionId: l.id, path, sub: [l.start, l.end], from });
 }
 
+/** Disabled controls met by the walk in progress (not references). */
+let inertOut: ActionRef[] = [];
+
 function control(b: Obj, path: JsonPath, from: ActionRef['from'], out: ActionRef[], notDrawn?: boolean): void {
   const id = b.action_id;
-  if (typeof id !== 'string' || id === '' || b.disabled === true) return;
+  if (typeof id !== 'string' || id === '') return;
   const r: ActionRef = { actionId: id, path: [...path, 'action_id'], from };
+  if (b.disabled === true) {
+    inertOut.push(r);
+    return;
+  }
   if (notDrawn) r.notDrawn = true;
   out.push(r);
 }
@@ -166,13 +173,15 @@ function cardRefs(list: unknown, path: JsonPath, out: ActionRef[]): void {
  * mm_blocks controls and their text links, Block Kit controls and text links, Action.Submit ids and
  * TextBlock links in cards. `messagePath` is the path of `text`/`message`; `propsPath` of `props`.
  */
-export function collectReferences(message: unknown, messagePath: JsonPath, props: Obj, propsPath: JsonPath): ActionRef[] {
+export function collectReferences(message: unknown, messagePath: JsonPath, props: Obj, propsPath: JsonPath): { references: ActionRef[]; inert: ActionRef[] } {
   const out: ActionRef[] = [];
+  const inert: ActionRef[] = (inertOut = []);
   linkRefs(message, messagePath, 'message', out);
   mmRefs(props.mm_blocks, [...propsPath, 'mm_blocks'], out);
   blockKitRefs(props.blocks, [...propsPath, 'blocks'], out);
   cardRefs(props.cards, [...propsPath, 'cards'], out);
-  return out;
+  inertOut = [];
+  return { references: out, inert };
 }
 
 // ------------------------------------------------------------------------------------------------

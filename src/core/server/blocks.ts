@@ -259,8 +259,12 @@ export interface BlocksRead {
   registry?: Record<string, RegistryEntry>;
   /** Path of `mm_blocks_actions` when present. */
   registryPath?: JsonPath;
+  /** Registry `query` values that are not strings: the server silently discards them. */
+  discardedQuery: JsonPath[];
   /** Every action id the server counts as referenced, in document order. */
   references: ActionRef[];
+  /** Disabled controls: not references, so their ids must not be in the registry (§3.4, §9 #6). */
+  inert: ActionRef[];
   pairing: Pairing;
 }
 
@@ -306,7 +310,7 @@ export function blocksGate(profile: Profile = DEFAULT_PROFILE): BlocksGate {
   const flagOff = setting(profile, MM_BLOCKS_FLAG) === 'false';
   const whyHidden = flagOff
     ? `the target server (Mattermost ${v}) has the MmBlocksEnabled feature flag off (${MM_BLOCKS_FLAG} is "false"), so clients show no mm_blocks, blocks or cards`
-    : `the target server is Mattermost ${v}, and Mattermost Blocks start with 11.10: older servers keep mm_blocks, blocks and cards as plain props and clients do not show them`;
+    : `the target server is Mattermost ${v}, and Mattermost Blocks start with 11.10 (product docs): older servers keep mm_blocks, blocks and cards as plain props that clients do not draw`;
   return { shown: false, checked: false, whyHidden, approximate: !flagOff, assumed: false };
 }
 
@@ -395,14 +399,16 @@ export function readBlocks(response: Obj, at: ReadBlocksAt): BlocksRead {
   const limited = applyRenderLimits(drawn);
 
   // the server side: references and the registry
-  const references = collectReferences(response[at.kind === 'post' ? 'message' : 'text'], messagePath(at.kind, base), props, propsPath);
+  const { references, inert } = collectReferences(response[at.kind === 'post' ? 'message' : 'text'], messagePath(at.kind, base), props, propsPath);
   const hasRegistry = Object.prototype.hasOwnProperty.call(props, 'mm_blocks_actions') && props.mm_blocks_actions !== null;
   const registryPath = hasRegistry ? [...propsPath, 'mm_blocks_actions'] : undefined;
   let pairing: Pairing = EMPTY_PAIRING;
   let registry: BlocksRead['registry'];
+  let discardedQuery: JsonPath[] = [];
   if (hasRegistry || references.length > 0) {
     const read = hasRegistry ? readRegistry(props.mm_blocks_actions, registryPath!) : { issues: [], discarded: [] };
     registry = 'entries' in read ? read.entries : undefined;
+    discardedQuery = read.discarded;
     const pair = pairingIssues(references, hasRegistry ? props.mm_blocks_actions : undefined, registryPath ?? [...propsPath, 'mm_blocks_actions']);
     const issues: RegistryIssue[] = [...read.issues, ...pair.issues].sort((a, b) => a.check - b.check);
     const enforcement = pairingEnforcement(at.kind, gate);
@@ -413,7 +419,7 @@ export function readBlocks(response: Obj, at: ReadBlocksAt): BlocksRead {
   const out: BlocksRead = {
     propsPath, renders, ignored, shown: gate.shown, blocks: gate.shown && source !== null ? limited.blocks : [],
     dropped: sink.dropped, ignoredValues: sink.ignoredValues, unknownKeys: sink.unknownKeys, truncated: limited.truncated,
-    references, pairing,
+    references, inert, pairing, discardedQuery,
   };
   if (!gate.shown) out.whyHidden = gate.whyHidden;
   if (gate.approximate) out.gateApproximate = true;
@@ -443,7 +449,11 @@ function dropMisplacedColumns(list: MmBlock[], format: BlocksFormat | null, drop
 // ------------------------------------------------------------------------------------------------
 // Per payload, memoized (every rule of one lint asks for the same)
 
-const memo = new WeakMap<object, { profile: Profile | undefined; kind: Kind; reads: BlocksRead[] }>();
+/**
+ * One entry (the last payload read), like the rules' walk memo: a WeakMap keyed by every linted root
+ * kept dead documents reachable until a full GC (issue 6).
+ */
+let memo: { root: object; profile: Profile | undefined; kind: Kind; reads: BlocksRead[] } | undefined;
 
 /**
  * readBlocks for each response of a payload that carries blocks, a registry or `mmaction://` links: the
@@ -451,15 +461,14 @@ const memo = new WeakMap<object, { profile: Profile | undefined; kind: Kind; rea
  */
 export function blocksOf(kind: Kind, root: unknown, profile?: Profile): BlocksRead[] {
   if (kind === 'dialog' || !isObj(root)) return [];
-  const hit = memo.get(root);
-  if (hit && hit.profile === profile && hit.kind === kind) return hit.reads;
+  if (memo && memo.root === root && memo.profile === profile && memo.kind === kind) return memo.reads;
   const reads: BlocksRead[] = [];
   const one = (r: unknown, base: JsonPath) => {
     if (isObj(r) && hasBlocksProps(r)) reads.push(readBlocks(r, { kind, profile, base }));
   };
   one(root, []);
   if (kind === 'command' && Array.isArray(root.extra_responses)) root.extra_responses.forEach((r, i) => one(r, ['extra_responses', i]));
-  memo.set(root, { profile, kind, reads });
+  memo = { root, profile, kind, reads };
   return reads;
 }
 

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { lint } from '../../../src/core/payload/lint';
+import { lint, type LintOptions } from '../../../src/core/payload/lint';
 import type { Fix, Kind, Problem } from '../../../src/core/payload/problem';
 
 export function applyFix(text: string, fix: Fix): string {
@@ -11,20 +11,20 @@ export function applyFix(text: string, fix: Fix): string {
   return out;
 }
 
-export function ofRule(text: string, kind: Kind, rule: string): Problem[] {
-  return lint(text, kind).filter(p => p.rule === rule);
+export function ofRule(text: string, kind: Kind, rule: string, options?: LintOptions): Problem[] {
+  return lint(text, kind, options).filter(p => p.rule === rule);
 }
 
 /** Asserts exactly one problem of `rule` whose range covers exactly `rangeText`; returns it. */
-export function expectOne(text: string, kind: Kind, rule: string, rangeText: string): Problem {
-  const found = ofRule(text, kind, rule);
-  assert.strictEqual(found.length, 1, `expected one ${rule} in ${text}, got ${JSON.stringify(lint(text, kind), null, 1)}`);
+export function expectOne(text: string, kind: Kind, rule: string, rangeText: string, options?: LintOptions): Problem {
+  const found = ofRule(text, kind, rule, options);
+  assert.strictEqual(found.length, 1, `expected one ${rule} in ${text}, got ${JSON.stringify(lint(text, kind, options), null, 1)}`);
   assert.strictEqual(text.slice(found[0].start, found[0].end), rangeText);
   return found[0];
 }
 
-export function expectNone(text: string, kind: Kind, rule: string): void {
-  const found = ofRule(text, kind, rule);
+export function expectNone(text: string, kind: Kind, rule: string, options?: LintOptions): void {
+  const found = ofRule(text, kind, rule, options);
   assert.deepStrictEqual(found.map(p => p.message), [], `expected no ${rule} in ${text}`);
 }
 

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { RULE_INFO } from '../../../src/core/payload/lint';
 import type { Kind } from '../../../src/core/payload/problem';
+import { parseProfile } from '../../../src/core/server/profile';
 import { expectNone, expectOne } from './helpers';
 
 interface Case {
@@ -13,6 +14,8 @@ interface Case {
   good: string;
   /** Part of the message that must appear. */
   says?: string;
+  /** The target-server profile (client-config keys), when the rule depends on it. */
+  profile?: Record<string, string>;
 }
 
 const A = (att: string) => `{"text": "t", "attachments": [${att}]}`;
@@ -20,6 +23,8 @@ const ACT = (action: string) => A(`{"fallback": "f", "actions": [${action}]}`);
 const EL = (el: string) => `{"trigger_id": "x", "url": "https://e.com", "dialog": {"title": "T", "elements": [${el}]}}`;
 const LONG = 'x'.repeat(16383 * 2 + 5);
 
+const MB = (blocks: string, extra = '') => `{"text": "t", "props": {"mm_blocks": [${blocks}]${extra}}}`;
+const REG = (reg: string) => `, "mm_blocks_actions": {${reg}}`;
 const CASES: Case[] = [
   { rule: 'invalid-json', kind: 'incoming', bad: '{"text": "a",}', range: '}', good: '{"text": "a"}', says: '400 model.incoming_hook.parse_data.app_error' },
   { rule: 'invalid-json', kind: 'command', bad: '{"text": "a"} {"x": 1}', range: '{"x": 1}', good: '{"text": "a"}', says: '500 api.command.execute_command.failed.app_error' },
@@ -92,19 +97,30 @@ const CASES: Case[] = [
   { rule: 'dialog-element-invalid', kind: 'dialog', bad: EL('{"display_name": "A", "name": "a", "type": "datetime", "time_interval": 7}'), range: '7', good: EL('{"display_name": "A", "name": "a", "type": "datetime", "time_interval": 15}') },
   { rule: 'dialog-element-invalid', kind: 'dialog', bad: EL('{"display_name": "A", "name": "a", "type": "date", "default": "2024-01-01T10:00:00Z"}'), range: '"2024-01-01T10:00:00Z"', good: EL('{"display_name": "A", "name": "a", "type": "date", "default": "+2d"}') },
   { rule: 'dialog-element-invalid', kind: 'dialog', bad: EL('{"display_name": "A", "name": "a", "type": "select", "multiselect": true, "default": "x, z", "options": [{"text": "X", "value": "x"}, {"text": "Y", "value": "y"}]}'), range: '"x, z"', good: EL('{"display_name": "A", "name": "a", "type": "select", "multiselect": true, "default": "x, y", "options": [{"text": "X", "value": "x"}, {"text": "Y", "value": "y"}]}') },
+  { rule: 'blocks-not-shown', kind: 'incoming', profile: { Version: '11.10.0', FeatureFlagMmBlocksEnabled: 'false' }, bad: '{"text": "t", "props": {"mm_blocks": [{"type": "divider"}]}}', range: '"mm_blocks"', good: '{"text": "t", "props": {"mm_blocks": []}}', says: 'shows it to nobody' },
+  { rule: 'blocks-pairing', kind: 'incoming', bad: MB('{"type": "button", "text": "Go", "action_id": "go"}, {"type": "button", "text": "Stop", "action_id": "stop"}', REG('"go": {"type": "external", "url": "https://e.example.com/a"}')), range: '"stop"', good: MB('{"type": "button", "text": "Go", "action_id": "go"}, {"type": "button", "text": "Stop", "action_id": "stop", "disabled": true}', REG('"go": {"type": "external", "url": "https://e.example.com/a"}')), says: 'mm_blocks_actions missing entry for action_id "stop"' },
+  { rule: 'blocks-registry', kind: 'incoming', bad: MB('{"type": "button", "text": "Go", "action_id": "go"}', REG('"go": {"type": "openURL", "url": "//e.example.com/a"}')), range: '"//e.example.com/a"', good: MB('{"type": "button", "text": "Go", "action_id": "go"}', REG('"go": {"type": "openURL", "url": "/team/channels/town-square"}')), says: 'must not be a protocol-relative URL' },
+  { rule: 'blocks-registry-stripped', kind: 'command', bad: `{"response_type": "in_channel", "text": "t", "props": {"mm_blocks": [{"type": "button", "text": "Go", "action_id": "go"}]${REG('"go": {"type": "external", "url": "https://e.example.com/a"}')}}}`, range: '"mm_blocks_actions"', good: `{"response_type": "ephemeral", "text": "t", "props": {"mm_blocks": [{"type": "button", "text": "Go", "action_id": "go"}]${REG('"go": {"type": "external", "url": "https://e.example.com/a"}')}}}`, says: 'removes `mm_blocks_actions`' },
+  { rule: 'block-dropped', kind: 'incoming', bad: MB('{"type": "image", "url": "https://e.example.com/i.png"}'), range: '"image"', good: MB('{"type": "image", "url": "https://e.example.com/i.png", "alt_text": "Logo"}'), says: '`alt_text` is missing' },
+  { rule: 'block-unknown-key', kind: 'incoming', bad: MB('{"type": "divider", "invalid": "extra-keys"}'), range: '"invalid"', good: MB('{"type": "divider"}'), says: 'may drop' },
+  { rule: 'blocks-untranslated', kind: 'incoming', bad: '{"text": "t", "props": {"blocks": [{"type": "context", "elements": []}, {"type": "divider"}]}}', range: '"context"', good: '{"text": "t", "props": {"blocks": [{"type": "divider"}]}}', says: 'Block Kit `context` block' },
+  { rule: 'blocks-render-limit', kind: 'incoming', bad: MB(Array.from({ length: 101 }, () => '{"type": "divider"}').join(', ').replace(/(.*), \{"type": "divider"\}$/, '$1, {"type": "text", "text": "last"}')), range: '{"type": "text", "text": "last"}', good: MB(Array.from({ length: 100 }, () => '{"type": "divider"}').join(', ')), says: 'at most 100 blocks' },
+  { rule: 'blocks-one-format', kind: 'incoming', bad: '{"text": "t", "props": {"mm_blocks": [{"type": "divider"}], "cards": [{"type": "AdaptiveCard", "body": []}]}}', range: '"cards"', good: '{"text": "t", "props": {"mm_blocks": [], "cards": [{"type": "AdaptiveCard", "body": [{"type": "TextBlock", "text": "x"}]}]}}', says: '`props.cards` is not' },
+  { rule: 'blocks-slack-mrkdwn', kind: 'incoming', bad: '{"text": "t", "props": {"blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": "Build *green*"}}]}}', range: '*green*', good: '{"text": "t", "props": {"blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": "Build **green**"}}]}}', says: 'shows as italic' },
+  { rule: 'collapsible-collapsed', kind: 'incoming', bad: MB('{"type": "collapsible", "header": [{"type": "text", "text": "h"}], "content": [{"type": "divider"}]}'), range: '"collapsible"', good: MB('{"type": "collapsible", "collapsed": true, "header": [{"type": "text", "text": "h"}], "content": [{"type": "divider"}]}'), says: 'starts expanded' },
 ];
 
 describe('lint rules (cases from the server\'s behaviour)', () => {
   for (const c of CASES) {
     describe(`${c.rule} [${c.kind}]`, () => {
       it(`flags ${JSON.stringify(c.range.slice(0, 40))}`, () => {
-        const p = expectOne(c.bad, c.kind, c.rule, c.range);
+        const p = expectOne(c.bad, c.kind, c.rule, c.range, c.profile && { profile: parseProfile(c.profile, 'workspace file') });
         const info = RULE_INFO.find(r => r.id === c.rule)!;
         assert.strictEqual(p.severity, info.severity);
         assert.match(p.message, /^Mattermost /);
         if (c.says) assert.ok(p.message.includes(c.says), `message "${p.message}" should say ${c.says}`);
       });
-      it('does not flag the correct variant', () => expectNone(c.good, c.kind, c.rule));
+      it('does not flag the correct variant', () => expectNone(c.good, c.kind, c.rule, c.profile && { profile: parseProfile(c.profile, 'workspace file') }));
     });
   }
 

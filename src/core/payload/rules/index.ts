@@ -5,8 +5,19 @@ import { actionInvalid } from './action-invalid';
 import { attachmentColor } from './attachment-color';
 import { attachmentNull } from './attachment-null';
 import { attachmentTs } from './attachment-ts';
+import { blockDropped } from './block-dropped';
+import { blockUnknownKey } from './block-unknown-key';
+import { blocksNotShown } from './blocks-not-shown';
+import { blocksOneFormat } from './blocks-one-format';
+import { blocksPairing } from './blocks-pairing';
+import { blocksRegistry } from './blocks-registry';
+import { blocksRegistryStripped } from './blocks-registry-stripped';
+import { blocksRenderLimit } from './blocks-render-limit';
+import { blocksSlackMrkdwn } from './blocks-slack-mrkdwn';
+import { blocksUntranslated } from './blocks-untranslated';
 import { bodyTooLarge } from './body-too-large';
 import { channelName } from './channel-name';
+import { collapsibleCollapsed } from './collapsible-collapsed';
 import { dialogElementInvalid } from './dialog-element-invalid';
 import { dialogInvalid } from './dialog-invalid';
 import { dialogRequest } from './dialog-request';
@@ -59,6 +70,9 @@ export const RULES: readonly Rule[] = [
   slackBold, slackMention, slackLink, slackMrkdwnIn, slackBlocks,
   // dialogs
   dialogRequest, dialogInvalid, dialogElementInvalid,
+  // Mattermost Blocks, Block Kit and Adaptive Cards (src/core/server/blocks.ts)
+  blocksNotShown, blocksPairing, blocksRegistry, blocksRegistryStripped, blockDropped, blockUnknownKey, blocksUntranslated,
+  blocksRenderLimit, blocksOneFormat, blocksSlackMrkdwn, collapsibleCollapsed,
 ];
 
 /** id, default severity, one-line description and kinds of every rule (for README and settings). */

@@ -2,7 +2,17 @@
 // after decode) and §4.4 (outgoing responses: a text key or non-empty attachments).
 import { EMPTY_RESPONSE_POSTS_NOTHING, ephemeralShowsNothing, outgoingPostsNothing } from '../../server/toPost';
 import { Rule } from './types';
-import { has, isObject, responses } from './walk';
+import { get, has, isObject, responses } from './walk';
+
+/** " `props.mm_blocks` does not count: …" when the response carries blocks (MM_BLOCKS.md §4, §9 #10). */
+function blocksNote(response: unknown, fix: string): string {
+  const props = get(response, 'props');
+  const f = (['mm_blocks', 'blocks', 'cards'] as const).find(k => {
+    const v = get(props, k);
+    return Array.isArray(v) && v.length > 0;
+  });
+  return f ? ` \`props.${f}\` does not count: ${fix}` : '';
+}
 
 export const nothingPosted: Rule = {
   id: 'nothing-posted',
@@ -20,7 +30,7 @@ export const nothingPosted: Rule = {
       ctx.report({
         path: has(r, 'text') ? ['text'] : [],
         target: has(r, 'text') ? 'value' : 'open',
-        message: 'Mattermost posts nothing: the response has no `text` (null counts as absent) and no attachments.',
+        message: `Mattermost posts nothing: the response has no \`text\` (null counts as absent) and no attachments.${blocksNote(r, 'add `"text": ""` to post the blocks.')}`,
       });
       return;
     }
@@ -31,7 +41,7 @@ export const nothingPosted: Rule = {
       ctx.report({
         path: has(v, 'text') ? [...path, 'text'] : path,
         target: has(v, 'text') ? 'value' : 'open',
-        message: 'Mattermost shows nothing for this ephemeral response: `text` is empty and there are no attachments.',
+        message: `Mattermost shows nothing for this ephemeral response: \`text\` is empty and there are no attachments.${blocksNote(v, 'an ephemeral response needs a non-empty `text` to show its blocks.')}`,
       });
     }
   },
