@@ -57,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     vscode.languages.registerCodeLensProvider(JSON_DOCUMENTS, codeLens),
     vscode.workspace.registerTextDocumentContentProvider(SchemaContentProvider.scheme, new SchemaContentProvider()),
     ...registerAssist(new PayloadAssist(kinds, profiles, context.asAbsolutePath('dist/annotated-schemas.json'))),
-    PreviewPanel.register(context, { kinds, diagnostics, logger }),
+    PreviewPanel.register(context, { kinds, diagnostics, logger, profiles }),
     command('showLog', () => logger.show()),
     command('selectKind', (uri?: vscode.Uri) => selectKind(kinds, uri)),
     command('disableRule', (rule: string, uri?: vscode.Uri) => disableRule(rule, uri)),

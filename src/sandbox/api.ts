@@ -8,7 +8,8 @@ import type { IncomingMessage } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { runeCount } from '../core/server/runes';
 import { decodeFirstValue, isObject } from './goJson';
-import { clientConfig, maxPostRunes } from './profile';
+import { postForClient, restRegistryGate } from './blocks';
+import { clientConfig, maxPostRunes, supports } from './profile';
 import { appError, sendJson, type Ctx } from './respond';
 import {
   findChannelByName, findUserByLogin, newId, publicChannel, publicTeam, sanitizeUser,
@@ -159,7 +160,9 @@ function createPost(state: SandboxState, ctx: Ctx, r: ApiRequest, session: Sessi
   }
   if (rootId !== '' && !state.posts.some(p => p.id === rootId)) return appError(ctx, 400, 'api.post.create_post.root_id.app_error');
   const type = typeof o.type === 'string' ? o.type : '';
-  const props = isObject(o.props) ? o.props : {};
+  const sent = isObject(o.props) ? o.props : {};
+  // servers that know Mattermost Blocks delete a password session's registry (MM_BLOCKS.md §3.5)
+  const props = supports(state.config, 'mm-blocks') ? restRegistryGate(sent, session) : sent;
   if (runeCount(message) > maxPostRunes(state.config)) return appError(ctx, 400, 'model.post.is_valid.message_length.app_error');
   if (!(type === '' || ['slack_attachment', 'me', 'reminder', 'card', 'burn_on_read', 'add_bot_teams_channels'].includes(type) || type.startsWith('custom_') || type.startsWith('system_'))) {
     return appError(ctx, 400, 'model.post.is_valid.type.app_error');
@@ -172,7 +175,7 @@ function createPost(state: SandboxState, ctx: Ctx, r: ApiRequest, session: Sessi
     root_id: rootId, message, type, props, hashtags: '', pending_post_id: typeof o.pending_post_id === 'string' ? o.pending_post_id : '', metadata,
   };
   state.posts.push(post);
-  sendJson(ctx, 201, post);
+  sendJson(ctx, 201, supports(state.config, 'mm-blocks') ? postForClient(state.cookieSecret, post) : post);
 }
 
 /**

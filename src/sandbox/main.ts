@@ -65,7 +65,7 @@ export function banner(info: ReturnType<Awaited<ReturnType<typeof startSandbox>>
     `  Webhook         ${info.webhooks.normal}`,
     `  Locked webhook  ${info.webhooks.locked}   (locked to off-topic)`,
     `  Team/channels   ${info.team.name}/town-square, ${info.team.name}/off-topic, ${info.team.name}/read-only (403)`,
-    ...(info.server ? [`  Plays           Mattermost ${info.server.version}, username override ${info.server.usernameOverride ? 'on' : 'off'}, icon override ${info.server.iconOverride ? 'on' : 'off'} (--version, --config)`] : []),
+    ...(info.server ? [`  Plays           Mattermost ${info.server.version}, username override ${info.server.usernameOverride ? 'on' : 'off'}, icon override ${info.server.iconOverride ? 'on' : 'off'}, Mattermost Blocks ${info.server.mmBlocks ? 'on' : 'off (11.10+ with FeatureFlagMmBlocksEnabled)'} (--version, --config)`] : []),
     '',
     `  Try:  curl -X POST -H 'Content-Type: application/json' -d '{"text":"hello"}' ${info.webhooks.normal}`,
     `  Test control routes (for tests only): ${info.url}/__sandbox/{requests,faults,reset,config,info}`,

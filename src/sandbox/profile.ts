@@ -29,8 +29,8 @@ export function clientConfig(config: SandboxConfig, full: boolean): Record<strin
   };
 }
 
-/** The sandbox's own profile, for its behaviour decisions. */
-function profileOf(config: SandboxConfig): Profile {
+/** The sandbox's own profile, for its behaviour decisions (and the server model's, e.g. blocks.ts). */
+export function profileOf(config: SandboxConfig): Profile {
   return parseProfile({ ...clientConfig(config, true), MaximumPayloadSizeBytes: String(config.maximumPayloadSizeBytes) }, 'CLI', 'sandbox');
 }
 

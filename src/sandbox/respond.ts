@@ -23,6 +23,8 @@ const MESSAGES: Record<string, string> = {
   'api.context.permissions.app_error': 'You do not have the appropriate permissions.',
   'api.context.invalid_body_param.app_error': 'Invalid or missing {{.Name}} in request body.',
   'api.context.invalid_param.app_error': 'Invalid {{.Name}} parameter.',
+  // the server's English text for this id was not found (MM_BLOCKS.md §11); the detailed error says why
+  'api.context.invalid_body.app_error': 'Invalid request body.',
   'api.context.request_body_too_large.app_error': 'The request body is too large.',
   'api.context.404.app_error': 'Sorry, we could not find the page.',
   'api.user.login.invalid_credentials_email_username': 'Enter a valid email or username and/or password.',
@@ -53,14 +55,17 @@ const MESSAGES: Record<string, string> = {
   'api.context.mfa_required.app_error': 'Multi-factor authentication is required on this server.',
 };
 
-/** Writes an AppError: `{id, message, detailed_error, request_id, status_code}` (is_oauth omitted when false). */
-export function appError(ctx: Ctx, status: number, id: string, message?: string): void {
+/**
+ * Writes an AppError: `{id, message, detailed_error, request_id, status_code}` (is_oauth omitted when false).
+ * `detailed`: the detailed error, which a server shows only with ServiceSettings.EnableDeveloper on.
+ */
+export function appError(ctx: Ctx, status: number, id: string, message?: string, detailed = ''): void {
   const { res, requestId } = ctx;
   if (res.headersSent || res.destroyed) return;
   const body = JSON.stringify({
     id,
     message: message ?? MESSAGES[id] ?? id,
-    detailed_error: '',
+    detailed_error: detailed,
     request_id: requestId,
     status_code: status,
   });

@@ -16,7 +16,7 @@ import { FaultBook, parseFault, type Fault } from './faults';
 import { appError, baseHeaders, newRequestId, sendJson, sendText, type Ctx } from './respond';
 import { createState, SEED, type PostRecord, type SandboxConfig, type SandboxState } from './state';
 import { parseVersion } from '../core/server/profile';
-import { bodyLimit, configFromProfile, versionId } from './profile';
+import { bodyLimit, configFromProfile, supports, versionId } from './profile';
 import { handleWebhook } from './webhook';
 
 const SANDBOX_HOST = '127.0.0.1';
@@ -48,7 +48,7 @@ interface SandboxInfo {
   channels: Record<string, { id: string; name: string }>;
   webhooks: { normal: string; locked: string };
   /** The server the sandbox plays. */
-  server?: { version: string; usernameOverride: boolean; iconOverride: boolean };
+  server?: { version: string; usernameOverride: boolean; iconOverride: boolean; mmBlocks: boolean };
 }
 
 export interface Sandbox {
@@ -150,7 +150,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     team: { id: SEED.team.id, name: SEED.team.name },
     channels: Object.fromEntries(Object.entries(SEED.channels).map(([k, c]) => [k, { id: c.id, name: c.name }])),
     webhooks: { normal: `${url}/hooks/${SEED.hooks.normal.id}`, locked: `${url}/hooks/${SEED.hooks.locked.id}` },
-    server: { version: state.config.version, usernameOverride: state.config.enablePostUsernameOverride, iconOverride: state.config.enablePostIconOverride },
+    server: { version: state.config.version, usernameOverride: state.config.enablePostUsernameOverride, iconOverride: state.config.enablePostIconOverride, mmBlocks: supports(state.config, 'mm-blocks') },
   });
 
   const sandbox: Sandbox = {

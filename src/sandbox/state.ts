@@ -121,6 +121,11 @@ export interface SandboxConfig {
   postPriority: boolean;
   /** FileSettings.MaxFileSize: the body limit from 5.22 until ≈ 9.8. */
   maxFileSize: number;
+  /**
+   * ServiceSettings.EnableDeveloper: errors carry their detailed_error (e.g. why a webhook's action registry
+   * was refused). On in the sandbox, which is there to show why; a real server's default is off.
+   */
+  enableDeveloper: boolean;
   /** Other client-config keys (feature flags, …) answered back unchanged. */
   extraClientConfig: Record<string, string>;
 }
@@ -135,6 +140,7 @@ const DEFAULT_CONFIG: SandboxConfig = {
   maximumLoginAttempts: 10,
   postPriority: true,
   maxFileSize: 104857600,
+  enableDeveloper: true,
   extraClientConfig: {},
 };
 
@@ -147,6 +153,8 @@ export interface SandboxState {
   hooks: Map<string, HookRecord>;
   sessions: Map<string, SessionRecord>;
   posts: PostRecord[];
+  /** PostActionCookieSecret: encrypts `mm_blocks_actions` for clients (src/sandbox/blocks.ts). */
+  cookieSecret: Buffer;
 }
 
 export function createState(): SandboxState {
@@ -188,7 +196,7 @@ export function createState(): SandboxState {
   const sessions = new Map<string, SessionRecord>([
     [S.pat, { token: S.pat, userId: S.user.id, csrf: '', kind: 'pat' }],
   ]);
-  return { config: { ...DEFAULT_CONFIG, extraClientConfig: {} }, users, teams, teamMembers, channels, hooks, sessions, posts: [] };
+  return { config: { ...DEFAULT_CONFIG, extraClientConfig: {} }, users, teams, teamMembers, channels, hooks, sessions, posts: [], cookieSecret: randomBytes(32) };
 }
 
 export function sanitizeUser(u: UserRecord): Record<string, unknown> {

@@ -12,9 +12,10 @@ import {
 } from './goJson';
 import { splitRunes } from '../core/server/runes';
 import { expandAnnouncements, slackLinksToMarkdown } from '../core/server/slack';
+import { readBlocks } from '../core/server/blocks';
 import { noTextSpecified, refusedPostType, WEBHOOK_DROPPED_PROPS } from '../core/server/toPost';
 import { appError, sendText, type Ctx } from './respond';
-import { maxPostRunes, supports } from './profile';
+import { maxPostRunes, profileOf, supports } from './profile';
 import { directChannel, findChannelByName, newId, type ChannelRecord, type PostRecord, type SandboxConfig, type SandboxState } from './state';
 
 export interface IncomingWebhookRequest {
@@ -166,7 +167,8 @@ export function handleWebhook(state: SandboxState, ctx: Ctx, hookId: string, con
 
   // --- HandleIncomingWebhook ---
   if (!state.config.enableIncomingWebhooks) return appError(ctx, 501, 'web.incoming_webhook.disabled.app_error');
-  if (noTextSpecified({ text: req.text, attachments: req.attachments })) return appError(ctx, 400, 'web.incoming_webhook.text.app_error');
+  const profile = profileOf(state.config);
+  if (noTextSpecified({ text: req.text, attachments: req.attachments, props: req.props }, profile)) return appError(ctx, 400, 'web.incoming_webhook.text.app_error');
   const hook = state.hooks.get(hookId);
   if (!hook) return appError(ctx, 400, 'web.incoming_webhook.invalid.app_error');
 
@@ -218,6 +220,10 @@ export function handleWebhook(state: SandboxState, ctx: Ctx, hookId: string, con
   }
 
   // --- CreateWebhookPost ---
+  // the action registry check, before the split (MM_BLOCKS.md §3.3): the server model's verdict and exact error
+  const blocks = readBlocks({ text: req.text, attachments: req.attachments, props: req.props }, { kind: 'incoming', profile });
+  const refused = blocks.pairing.serverError;
+  if (refused) return appError(ctx, refused.status, refused.id, undefined, state.config.enableDeveloper ? refused.message : '');
   props.from_webhook = 'true';
   props.webhook_display_name = hook.display_name;
   const cfg = state.config;
@@ -244,7 +250,8 @@ export function handleWebhook(state: SandboxState, ctx: Ctx, hookId: string, con
   chunks.forEach((chunk, i) => {
     const last = i === chunks.length - 1;
     const p: Record<string, unknown> = { ...props };
-    if (!last) delete p.attachments;
+    // attachments, blocks and the registry go on the last post of a split (MM_BLOCKS.md §4)
+    if (!last) for (const k of ['attachments', 'mm_blocks', 'blocks', 'cards', 'mm_blocks_actions']) delete p[k];
     const post: PostRecord = {
       id: newId(), create_at: now + i, update_at: now + i, edit_at: 0, delete_at: 0, user_id: hook.user_id,
       channel_id: channel.id, root_id: '', message: chunk, type: postType, props: p, hashtags: '', pending_post_id: '', metadata,

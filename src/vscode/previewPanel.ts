@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { Problem } from '../core/payload/problem';
 import type { PreviewJob } from '../previewJob';
-import { PayloadDiagnostics } from './diagnostics';
+import { PayloadDiagnostics, type ProfileProvider } from './diagnostics';
 import { documentLength, textSlices } from './documentText';
 import { Logger } from './logger';
 import { PayloadKinds } from './payloadKinds';
@@ -23,6 +23,8 @@ export interface PreviewDeps {
   kinds: PayloadKinds;
   diagnostics: PayloadDiagnostics;
   logger: Logger;
+  /** The target-server profile per document: whether its clients show Mattermost Blocks. */
+  profiles?: ProfileProvider;
 }
 
 /**
@@ -200,6 +202,7 @@ export class PreviewPanel implements vscode.Disposable {
         text: sliced ? '' : doc.getText(),
         kind: detected.kind,
         problems: this.problems,
+        profile: this.deps.profiles?.profileFor(doc.uri),
         loadRemoteImages: loadRemoteImages(doc.uri),
         now: new Date(),
         nonce: nonce(),

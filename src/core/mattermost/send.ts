@@ -12,7 +12,7 @@ import type { Kind, Problem } from '../payload/problem';
 import { type Profile, sameProfile } from '../server/profile';
 import { isLoopbackHost } from './origin';
 import { redact } from './redact';
-import type { Channel } from './types';
+import type { Channel, TokenKind } from './types';
 
 /** The part of VS Code's Memento the send rules need (workspace state). */
 export interface StateStore {
@@ -79,6 +79,8 @@ export interface ConfirmationInput {
   confirmBeforeSend: boolean;
   /** How the question names the target, e.g. `webhook "alerts"`. */
   label: string;
+  /** What the server will drop from this send (registryLoss): always asked, and said in the question. */
+  loss?: string;
 }
 
 /** Plain http:// to a host that is not this machine: the payload and any credential can be read on the way. */
@@ -93,14 +95,28 @@ function isPlainHttpToRemote(url: URL): boolean {
 export function confirmation(i: ConfirmationInput): Question | undefined {
   const plainHttp = isPlainHttpToRemote(i.url);
   const first = i.targetKey !== undefined && !i.sentBefore;
-  if (!plainHttp && !(first && i.confirmBeforeSend)) return undefined;
+  if (!plainHttp && !(first && i.confirmBeforeSend) && !i.loss) return undefined;
+  const why = plainHttp
+    ? 'This is plain http:// to a host that is not this machine: the payload and any credential can be read on the way.'
+    : first && i.confirmBeforeSend
+      ? 'This is the first send to this target from this workspace (setting mattermostPayloads.confirmBeforeSend).'
+      : '';
   return {
     message: `Send the payload to ${i.label}?`,
-    detail: plainHttp
-      ? 'This is plain http:// to a host that is not this machine: the payload and any credential can be read on the way.'
-      : 'This is the first send to this target from this workspace (setting mattermostPayloads.confirmBeforeSend).',
-    go: 'Send',
+    detail: [i.loss, why].filter(Boolean).join('\n\n'),
+    go: i.loss ? 'Send Anyway' : 'Send',
   };
+}
+
+/**
+ * What the server removes from a REST post because of who sends it: `props.mm_blocks_actions` is deleted
+ * unless the session is an integration (bot, personal access token, OAuth app); a password session's post
+ * is still created, with buttons that do nothing (MM_BLOCKS.md §3.5). Undefined when nothing is lost.
+ */
+export function registryLoss(body: { props?: Record<string, unknown> }, tokenKind: TokenKind): string | undefined {
+  if (tokenKind !== 'session' || !body.props || !('mm_blocks_actions' in body.props)) return undefined;
+  return 'You are logged in with a password: Mattermost (11.10 and later) removes props.mm_blocks_actions from posts made in a user session, ' +
+    'so the post is created but its buttons and menus do nothing. Log in with a personal access token (or send as a bot) to keep the actions.';
 }
 
 // ------------------------------------------------------------------ what is sent as what

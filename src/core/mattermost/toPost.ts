@@ -80,6 +80,8 @@ export function toPost(payload: unknown, channelId: string): ToPostResult {
     if (!isObject(p.props)) throw new PayloadError('"props" must be an object.');
     props = { ...p.props };
     for (const key of RESERVED_PROPS) {
+      // the action registry is carried unchanged: the server keeps it for integration sessions (MM_BLOCKS.md §3.5)
+      if (key === 'mm_blocks_actions') continue;
       if (key in props) {
         delete props[key];
         note('dropped', `props.${key}`, `props.${key} is reserved for integrations and was removed (the server refuses or ignores it on your own posts).`);
@@ -141,7 +143,7 @@ export function toPost(payload: unknown, channelId: string): ToPostResult {
     if (key in p) note('dropped', key, `"${key}" is set by the server and was dropped.`);
   }
   for (const key of Object.keys(p)) {
-    if (!HANDLED.has(key)) note('dropped', key, `"${key}" is not a Mattermost post field and was ignored${key === 'blocks' ? ' (Slack Block Kit is not supported)' : ''}.`);
+    if (!HANDLED.has(key)) note('dropped', key, `"${key}" is not a Mattermost post field and was ignored${key === 'blocks' ? ' (Slack Block Kit goes in props.blocks)' : ''}.`);
   }
 
   const body: PostCreateBody = { channel_id: channelId, message };
@@ -162,8 +164,10 @@ export function toPost(payload: unknown, channelId: string): ToPostResult {
       if (isObject(p.priority)) note('converted', 'priority', '"priority" was sent as metadata.priority.');
     }
   }
-  if (message === '' && !hasAttachments) {
-    note('warning', 'message', 'The post has no message and no attachments.');
+  const kept = props;
+  const hasBlocks = kept !== undefined && ['mm_blocks', 'blocks', 'cards'].some(k => { const v = kept[k]; return Array.isArray(v) && v.length > 0; });
+  if (message === '' && !hasAttachments && !hasBlocks) {
+    note('warning', 'message', 'The post has no message, no attachments and no blocks.');
   }
   return { body, notes };
 }

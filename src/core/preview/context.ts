@@ -1,6 +1,7 @@
 /** Shared state for one render. */
 import type { Kind } from '../payload/problem';
 import { Findings } from './findings';
+import { DEFAULT_PROFILE, type Profile } from '../server/profile';
 import { field, type Obj } from './values';
 import { renderMarkdown, renderMarkdownInline } from './markdown';
 
@@ -23,6 +24,8 @@ export class RenderContext {
     readonly kind: Kind,
     readonly loadRemoteImages: boolean,
     readonly now: Date | undefined,
+    /** The target server: whether its clients show Mattermost Blocks. */
+    readonly profile: Profile = DEFAULT_PROFILE,
   ) {}
 
   /** Integration payloads go through the Go server's conversions; `post` props are read by the webapp as sent. */
@@ -41,6 +44,28 @@ export class RenderContext {
 
   markdownInline(text: string): string {
     return renderMarkdownInline(text, { loadRemoteImages: this.loadRemoteImages });
+  }
+
+  /** Extra CSS rules by class name (custom image sizes, named colours), for the same style block. */
+  readonly rules = new Map<string, string>();
+
+  /** A class capping width and/or height in px (block image max_width / max_height); undefined when neither is set. */
+  sizeClass(width: number | undefined, height: number | undefined): string | undefined {
+    if (width === undefined && height === undefined) return undefined;
+    const w = width === undefined ? undefined : Math.round(width);
+    const h = height === undefined ? undefined : Math.round(height);
+    const name = `mm-size-w${w ?? 'x'}-h${h ?? 'x'}`;
+    const decl = [w === undefined ? '' : `max-width:${w}px;`, h === undefined ? '' : `max-height:${h}px;`].join('');
+    this.rules.set(name, `.${name} img,.${name} .mm-image-placeholder{${decl}}`);
+    return name;
+  }
+
+  /** A class for a CSS named colour (letters only), as `--mm-color`. */
+  namedColorClass(name: string): string {
+    const clean = name.toLowerCase().replace(/[^a-z]/g, '');
+    const cls = `mm-named-${clean}`;
+    this.rules.set(cls, `.${cls}{--mm-color:${clean};}`);
+    return cls;
   }
 
   /** Registers a custom colour and returns its class name. */

@@ -6,6 +6,7 @@ import { MAX_POST_RUNES } from '../server/limits';
 import { runeCount } from '../server/runes';
 import type { PostsOutcome, ResponsePosts } from '../server/toPost';
 import { renderAttachments } from './attachments';
+import { renderPostBlocks } from './blocks';
 import type { RenderContext } from './context';
 import type { JsonPath } from './findings';
 import { attr, esc } from './html';
@@ -21,6 +22,11 @@ function headerPaths(base: JsonPath, keys: string[] = HEADER_KEYS): JsonPath[] {
 /** Attachments list as the server keeps it (renderAttachments skips non-objects). */
 function attachmentsOf(ctx: RenderContext, obj: Obj): unknown[] | undefined {
   return arr(ctx.field(obj, 'attachments'));
+}
+
+/** The attachments, or what the response's blocks show instead (server model: ResponsePosts.blocks). */
+function interactive(ctx: RenderContext, r: ResponsePosts, attachments: () => string): string {
+  return r.blocks ? renderPostBlocks(ctx, r.blocks, attachments) : attachments();
 }
 
 function responseAt(outcome: PostsOutcome, base: JsonPath): ResponsePosts | undefined {
@@ -74,7 +80,7 @@ export function renderIncoming(ctx: RenderContext, root: Obj, outcome: PostsOutc
       headerExtra: channelExtra(ctx, root, 'channel'),
     },
     r.messages,
-    renderAttachments(ctx, attachmentsOf(ctx, root), ['attachments'], { slack: r.slack }),
+    interactive(ctx, r, () => renderAttachments(ctx, attachmentsOf(ctx, root), ['attachments'], { slack: r.slack })),
   );
 }
 
@@ -92,7 +98,7 @@ export function renderOutgoing(ctx: RenderContext, root: Obj, outcome: PostsOutc
       headerPaths: headerPaths([]),
     },
     r.messages,
-    renderAttachments(ctx, attachmentsOf(ctx, root), ['attachments'], { slack: r.slack }),
+    interactive(ctx, r, () => renderAttachments(ctx, attachmentsOf(ctx, root), ['attachments'], { slack: r.slack })),
   );
   if (!comment) return posts;
   return (
@@ -121,7 +127,7 @@ function renderCommandResponse(ctx: RenderContext, obj: Obj, r: ResponsePosts, l
     bot: overrides.username !== undefined || overrides.iconUrl !== undefined,
     message: r.messages[0] ?? '',
     textAnchor: true,
-    attachmentsHtml: renderAttachments(ctx, attachmentsOf(ctx, obj), [...base, 'attachments'], { slack: r.slack }),
+    attachmentsHtml: interactive(ctx, r, () => renderAttachments(ctx, attachmentsOf(ctx, obj), [...base, 'attachments'], { slack: r.slack })),
     ephemeral: r.ephemeral,
     headerPaths: headerPaths(base),
     headerExtra: channelExtra(ctx, obj, 'channel_id'),
@@ -158,7 +164,7 @@ export function renderRestPost(ctx: RenderContext, root: Obj, outcome: PostsOutc
     bot: false,
     message: r.messages[0] ?? '',
     textAnchor: true,
-    attachmentsHtml: renderAttachments(ctx, attachments, ['props', 'attachments'], { slack: r.slack }),
+    attachmentsHtml: interactive(ctx, r, () => renderAttachments(ctx, attachments, ['props', 'attachments'], { slack: r.slack })),
     headerPaths: headerPaths([], ['channel_id', 'root_id', 'type', 'props', 'file_ids', 'metadata']),
     extraClass: rootId ? 'mm-post-reply' : undefined,
   });

@@ -2,6 +2,7 @@
 import MarkdownIt from 'markdown-it';
 import { attr, esc, isSafeHref } from './html';
 import { imageHtml } from './images';
+import { mmactionLinks } from '../server/blocks-registry';
 
 type MD = InstanceType<typeof MarkdownIt>;
 type Token = MarkdownIt.Token;
@@ -83,13 +84,17 @@ function tableAlignClasses(state: StateCore): void {
 
 function createMarkdown(): MD {
   const md = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
-  md.validateLink = (url: string): boolean => isSafeHref(url);
+  md.validateLink = (url: string): boolean => isSafeHref(url) || isActionLink(url);
   md.core.ruler.push('mm_mentions_emoji', mentionsAndEmoji);
   md.core.ruler.push('mm_table_align', tableAlignClasses);
 
   const rules = md.renderer.rules;
   rules.link_open = (tokens, idx) => {
     const href = String(tokens[idx].attrGet('href') ?? '');
+    const action = isActionLink(href) ? mmactionLinks(`<${href}>`)[0]?.id : undefined;
+    if (action !== undefined) {
+      return `<span class="mm-action-link" data-testid="action-link"${attr('data-action-id', action)}${attr('title', `action link: a click runs the action "${action}" of mm_blocks_actions`)}>`;
+    }
     if (!isSafeHref(href)) {
       return '<span class="mm-link-neutralised">';
     }
@@ -123,6 +128,11 @@ function createMarkdown(): MD {
     return `<span class="mm-emoji" data-testid="emoji"${attr('title', text)}>${esc(text)}</span>`;
   };
   return md;
+}
+
+/** `mmaction://<id>` (markdown actions, MM_BLOCKS.md §3.4): drawn as an action, never as a navigable link. */
+function isActionLink(url: string): boolean {
+  return /^mmaction:\/\//i.test(url.trim());
 }
 
 let instance: MD | undefined;

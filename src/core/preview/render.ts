@@ -8,6 +8,7 @@ import { renderDialog } from './dialog';
 import { findingHtml } from './findings';
 import { attr, esc } from './html';
 import { LineIndex } from '../json/lines';
+import { DEFAULT_PROFILE, type Profile } from '../server/profile';
 import { readPayload, type ServerRead } from '../server/decode';
 import { EMPTY_RESPONSE_POSTS_NOTHING, postsOf } from '../server/toPost';
 import { banner } from './post';
@@ -29,6 +30,11 @@ export interface PreviewInput {
    * about one response posting nothing (PER_RESPONSE_ERRORS) are that response's banner instead.
    */
   problems?: readonly Problem[];
+  /**
+   * The target-server profile (src/core/server/profile.ts): whether its clients show Mattermost Blocks.
+   * Omitted: the default profile, as the linter assumes.
+   */
+  profile?: Profile;
   /** Setting mattermostPayloads.preview.loadRemoteImages; default false. */
   loadRemoteImages?: boolean;
   /** Clock for post times and relative dialog dates; omitted → no times shown. */
@@ -50,6 +56,8 @@ interface PreviewResult {
   html: string;
   /** Custom #rrggbb colours the fragment uses (classes `mm-hex-rrggbb`); see `colorCss`. */
   colors: string[];
+  /** Other class rules the fragment uses (custom image sizes, named colours), built by RenderContext from checked values. */
+  rules: string[];
 }
 
 const KIND_LABELS: Record<Kind, string> = {
@@ -102,7 +110,7 @@ function renderKind(ctx: RenderContext, input: PreviewInput): string {
   const fatal = input.problems?.find(meansNothingPosted);
   if (fatal) return cannotRender(fatal.message);
   if (ctx.kind === 'dialog') return renderDialog(ctx, root);
-  const outcome = postsOf(ctx.kind, root);
+  const outcome = postsOf(ctx.kind, root, ctx.profile);
   if (outcome.refused) return cannotRender(outcome.refused.reason, ctx.findings.anchor(outcome.refused.path));
   switch (ctx.kind) {
     case 'incoming':
@@ -118,7 +126,7 @@ function renderKind(ctx: RenderContext, input: PreviewInput): string {
 
 /** Renders the preview body and reports the custom colours it uses. */
 function renderPreview(input: PreviewInput): PreviewResult {
-  const ctx = new RenderContext(input.kind, input.loadRemoteImages === true, input.now);
+  const ctx = new RenderContext(input.kind, input.loadRemoteImages === true, input.now, input.profile ?? DEFAULT_PROFILE);
   let inner: string;
   try {
     inner = renderKind(ctx, input);
@@ -136,6 +144,7 @@ function renderPreview(input: PreviewInput): PreviewResult {
       `<div class="mm-channel">${html}</div>` +
       `</div>`,
     colors: [...ctx.colors].sort(),
+    rules: [...ctx.rules.keys()].sort().map((k) => ctx.rules.get(k)!),
   };
 }
 
@@ -172,7 +181,7 @@ export function previewCsp(cspSource: string, nonce: string, loadRemoteImages: b
 
 /** A complete HTML document for the webview, with a strict CSP. */
 export function renderPreviewDocument(input: PreviewDocumentInput): string {
-  const { html, colors } = renderPreview(input);
+  const { html, colors, rules } = renderPreview(input);
   const nonce = cleanNonce(input.nonce);
   const csp = previewCsp(input.cspSource, nonce, input.loadRemoteImages === true);
   return (
@@ -182,7 +191,7 @@ export function renderPreviewDocument(input: PreviewDocumentInput): string {
     `<meta name="referrer" content="no-referrer">\n` +
     `<title>${esc(input.title ?? 'Mattermost preview')}</title>\n` +
     `<link rel="stylesheet"${attr('href', input.styleUri)}>\n` +
-    `<style${attr('nonce', nonce)}>${colorCss(colors)}</style>\n` +
+    `<style${attr('nonce', nonce)}>${[colorCss(colors), ...rules].filter(Boolean).join('\n')}</style>\n` +
     `</head>\n<body>\n${html}\n</body>\n</html>\n`
   );
 }

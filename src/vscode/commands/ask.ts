@@ -11,9 +11,9 @@ export async function asked(s: Services, q: Question | undefined): Promise<boole
  * Asks before a send when the rules say so (core/mattermost/send.ts `confirmation`). A target is
  * remembered only after a successful send (SentTargets.remember); `targetKey` undefined: never remembered.
  */
-export function confirmed(s: Services, targetKey: string | undefined, label: string, url: URL): Promise<boolean> {
+export function confirmed(s: Services, targetKey: string | undefined, label: string, url: URL, loss?: string): Promise<boolean> {
   return asked(s, confirmation({
-    url, targetKey, label,
+    url, targetKey, label, loss,
     sentBefore: targetKey !== undefined && new SentTargets(s.state).has(targetKey),
     confirmBeforeSend: s.settings.network().confirmBeforeSend,
   }));

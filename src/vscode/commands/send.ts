@@ -4,7 +4,7 @@ import { CancelledError } from '../../core/mattermost/errors';
 import { redactUrl } from '../../core/mattermost/redact';
 import {
   AcceptedErrors, apiLintKind, apiRefusal, apiTargetKey, channelChoices, defaultWebhook, describeTarget, LAST_CHANNEL_KEY, LastChannel,
-  lintGate, lintsConvertedBody, parseDefaultChannel, recordedChannel, Resend, resendFileGone, resendOf, reusableProblems, SendOutcome,
+  lintGate, lintsConvertedBody, parseDefaultChannel, recordedChannel, registryLoss, Resend, resendFileGone, resendOf, reusableProblems, SendOutcome,
   SendRecord, SendTarget, SentTargets, sendOrigin, webhookDetail, webhookKindQuestion, webhookMovedQuestion, webhookTargetKey,
 } from '../../core/mattermost/send';
 import { type Profile, sameProfile } from '../../core/server/profile';
@@ -154,7 +154,7 @@ export async function sendViaApi(s: Services, uri?: vscode.Uri, resend?: Resend)
   if (lintsConvertedBody(src.kind) && !(await passesLint(s, { uri: src.uri, text: JSON.stringify(body), kind: 'post', name: src.name }, 'post', destination, accepted, 'this post through the API'))) return none;
   const target: SendTarget = { type: 'api', origin: account.origin, channel: `${channel.teamName}/${channel.channel.name}`, channelId: channel.channel.id, teamName: channel.teamName };
   const key = apiTargetKey(account.origin, channel.channel.id);
-  if (!(await confirmed(s, key, `~${channel.channel.name} on ${account.origin}`, new URL(account.origin)))) return none;
+  if (!(await confirmed(s, key, `~${channel.channel.name} on ${account.origin}`, new URL(account.origin), registryLoss(body, account.tokenKind)))) return none;
   const started = Date.now();
   try {
     const timeoutMs = s.settings.network().timeoutMs;

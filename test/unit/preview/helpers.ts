@@ -3,6 +3,7 @@ import * as path from 'path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import type { Kind, Problem } from '../../../src/core/payload/problem';
 import { renderPreviewBody } from '../../../src/core/preview/render';
+import type { Profile } from '../../../src/core/server/profile';
 
 /** test/fixtures/preview, from out/test/unit/preview or test/unit/preview. */
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', ...(__dirname.includes(`${path.sep}out${path.sep}`) ? ['..'] : []), 'test', 'fixtures', 'preview');
@@ -15,6 +16,7 @@ export interface RenderOptions {
   problems?: Problem[];
   loadRemoteImages?: boolean;
   now?: Date;
+  profile?: Profile;
 }
 
 export function render(kind: Kind, payload: string | object, opts: RenderOptions = {}): HTMLElement {
