@@ -1,9 +1,12 @@
-// Bundles the extension, the CLI and the sandbox into dist/.
+// Bundles the extension, the CLI and the sandbox into dist/. The shipped bundles share one copy of the
+// linter core, dist/core.js (scripts/esbuild-plugins.mjs, coreChunkPlugin), required on first use.
 // mainFields ['module','main']: jsonc-parser's UMD build has a require('./impl/format') that esbuild
 // cannot follow, so the bundle would crash outside node_modules (see README, Architecture).
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
-import { payloadCorePlugin } from './scripts/esbuild-plugins.mjs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { coreChunkPlugin, coreEntrySource, nodeUrlPlugin, payloadCorePlugin } from './scripts/esbuild-plugins.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production') || !watch;
@@ -16,20 +19,23 @@ const entries = [
   { in: 'src/cli.ts', out: 'cli', external: [] },
   { in: 'src/sandbox/main.ts', out: 'sandbox', external: [] },
   // lints big documents off the extension host's thread (src/core/payload/lintAsync.ts)
-  { in: 'src/lintWorker.ts', out: 'lintWorker', external: [] },
-  // renders the preview off the extension host's thread (src/vscode/previewRenderer.ts)
-  { in: 'src/previewWorker.ts', out: 'previewWorker', external: [] },
+  { in: 'src/lintWorker.ts', out: 'lintWorker', external: [], shared: true },
+  // renders the preview off the extension host's thread (src/vscode/previewRenderer.ts); the renderer
+  // itself is dist/preview.js, which the worker requires (previewJob → ./preview.js)
+  { in: 'src/previewWorker.ts', out: 'previewWorker', external: [], shared: true, renderer: true },
 ].filter(e => existsSync(e.in));
+// The bundles the .vsix ships share the core (dist/core.js, see coreChunkPlugin); cli.js and sandbox.js
+// stay standalone. In --watch mode every bundle is standalone (no shared chunk to keep in step).
+for (const e of entries) e.shared = !watch && (e.shared || ['extension', 'commands', 'preview'].includes(e.out));
 
-const contexts = await Promise.all(entries.map(e => esbuild.context({
-  entryPoints: { [e.out]: e.in },
+const options = e => ({
   outdir: 'dist',
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
   mainFields: ['module', 'main'],
-  external: e.external,
+  external: e.external ?? [],
   minify: production,
   sourcemap: !production,
   legalComments: 'none',
@@ -37,6 +43,41 @@ const contexts = await Promise.all(entries.map(e => esbuild.context({
   // precompiled schema validators, no ajv in the bundles (issue 6)
   plugins: [payloadCorePlugin()],
   banner: e.out === 'cli' || e.out === 'sandbox' ? { js: '#!/usr/bin/env node' } : {},
+});
+
+/** The preview worker loads the renderer from its sibling dist/preview.js instead of carrying a copy. */
+const rendererChunk = {
+  name: 'renderer-chunk',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/previewJob$/ }, args =>
+      args.importer.endsWith('previewWorker.ts') ? { path: './preview.js', external: true } : undefined);
+  },
+};
+
+let exportsOf;
+if (entries.some(e => e.shared)) {
+  // dist/core.js first: its modules' export names make the proxies in the other bundles.
+  await esbuild.build({
+    ...options({ out: 'core' }),
+    stdin: { contents: coreEntrySource(), resolveDir: resolve('src/core'), sourcefile: 'core-entry.ts', loader: 'ts' },
+    entryNames: 'core',
+  });
+  const path = resolve('dist/core.js');
+  const req = createRequire(import.meta.url);
+  delete req.cache[path];
+  const mods = req(path).__modules;
+  exportsOf = key => mods[key] && Object.keys(mods[key]);
+}
+
+const contexts = await Promise.all(entries.map(e => esbuild.context({
+  entryPoints: { [e.out]: e.in },
+  ...options(e),
+  plugins: [
+    ...(e.renderer && e.shared ? [rendererChunk] : []),
+    ...(e.shared ? [coreChunkPlugin(exportsOf)] : []),
+    payloadCorePlugin(),
+    nodeUrlPlugin(),
+  ],
 })));
 
 if (watch) {

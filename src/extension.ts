@@ -26,7 +26,8 @@ export interface TestApi { services: Services & { kinds: PayloadKinds; store: Cr
 
 /** Thin: create the logger, build services, register adapters. Nothing heavy runs here. */
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
-  const logger = new Logger(redact);
+  // a lambda, not `redact` itself: reading it would load the core chunk (dist/core.js) at activation
+  const logger = new Logger(text => redact(text));
   const kinds = new PayloadKinds(context.workspaceState);
   const profiles = new ServerProfiles(context.globalState, logger);
   const diagnostics = new PayloadDiagnostics(kinds, logger, context.asAbsolutePath('dist/lintWorker.js'), profiles);
