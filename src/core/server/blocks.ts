@@ -303,9 +303,9 @@ export interface BlocksGate {
  * authoring blocks does not turn every finding into "not shown".
  */
 export function blocksGate(profile: Profile = DEFAULT_PROFILE): BlocksGate {
-  if (isDefaultProfile(profile)) return { shown: true, checked: true, approximate: false, assumed: true };
+  // the default profile (no server known) is assumed to have them: support() answers 'yes' (assumedWhenUnknown)
   const s = support(profile, 'mm-blocks');
-  if (s !== 'no') return { shown: true, checked: true, approximate: s === 'maybe', assumed: false };
+  if (s !== 'no') return { shown: true, checked: true, approximate: s === 'maybe', assumed: isDefaultProfile(profile) };
   const v = formatVersion(profile.version);
   const flagOff = setting(profile, MM_BLOCKS_FLAG) === 'false';
   const whyHidden = flagOff

@@ -283,6 +283,11 @@ export interface Behaviour {
   after?: string;
   /** Present up to and including this release line; fixed later, in a release not pinned (servers after it: "may"). */
   through?: string;
+  /**
+   * With no server known (the default profile), assume a server that does it: a payload that uses the
+   * feature targets such a server, and "not on 11.6" on every line of it would only be noise.
+   */
+  assumedWhenUnknown?: boolean;
   /** Client-config keys that must be "true" (or default to it) for the behaviour. */
   settings?: readonly string[];
   /** What servers before `since` (or with the setting off) do instead. */
@@ -317,7 +322,7 @@ export const BEHAVIOURS: readonly Behaviour[] = [
   { id: 'outgoing-null-attachment-crash', through: '11.6', description: 'A `null` attachment in an outgoing-webhook response dereferences nil: nothing is posted.', otherwise: 'the `null` is skipped (fixed in a later revision)', ref: '§8, §4.4, §9.3' },
   { id: 'webhook-root-id', after: '11.6', description: '`root_id` on incoming webhooks (post into a thread).', otherwise: '`root_id` is ignored', ref: '§9.1 (source, no release)' },
   { id: 'webhook-silent', after: '11.6', description: '`silent` on incoming webhooks (no notifications).', otherwise: '`silent` is ignored', ref: '§9.1 (docs)' },
-  { id: 'mm-blocks', since: '11.10', approximate: true, settings: ['FeatureFlagMmBlocksEnabled'], description: 'Mattermost Blocks (`props.mm_blocks`, `props.mm_blocks_actions`), Block Kit in `props.blocks` and Adaptive Cards in `props.cards`, drawn by clients (home: blocks.ts).', otherwise: 'they are plain props: stored, not rendered', ref: '§9.2; MM_BLOCKS.md §6 (product docs: v11.10)' },
+  { id: 'mm-blocks', since: '11.10', approximate: true, assumedWhenUnknown: true, settings: ['FeatureFlagMmBlocksEnabled'], description: 'Mattermost Blocks (`props.mm_blocks`, `props.mm_blocks_actions`), Block Kit in `props.blocks` and Adaptive Cards in `props.cards`, drawn by clients (home: blocks.ts).', otherwise: 'they are plain props: stored, not rendered', ref: '§9.2; MM_BLOCKS.md §6 (product docs: v11.10)' },
   { id: 'username-override', settings: ['EnablePostUsernameOverride'], description: '`username` from an integration is shown.', otherwise: '`username` is ignored and the hook\'s or command\'s name is shown', ref: '§1.1, §4.3' },
   { id: 'icon-override', settings: ['EnablePostIconOverride'], description: '`icon_url` / `icon_emoji` from an integration are shown.', otherwise: 'they are ignored and the hook\'s or command\'s icon is shown', ref: '§1.1, §4.3' },
   { id: 'post-priority', settings: ['PostPriority'], description: 'REST posts may carry `metadata.priority`.', otherwise: '`metadata.priority` on a reply gets 403 instead of 400', ref: '§6.2' },
@@ -337,6 +342,7 @@ export type Support = 'yes' | 'no' | 'maybe';
 
 export function support(profile: Profile, id: BehaviourId): Support {
   const b = behaviour(id);
+  if (b.assumedWhenUnknown && isDefaultProfile(profile)) return 'yes';
   const ver = profile.version;
   let answer: Support = 'yes';
   if (b.since !== undefined && compareVersions(ver, v(b.since)) < 0) return 'no';

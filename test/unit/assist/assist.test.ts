@@ -149,9 +149,10 @@ describe('assist: schemas read generically', () => {
     try {
       useSchemas([...all.filter(s => s !== props), extended, block]);
       const current = item(items('{ "props": { | } }', 'incoming'), 'mm_blocks');
-      assert.strictEqual(current.detail, 'Ignored by Mattermost 11.6 (only servers after 11.6 may read it)');
+      // no server known: assumed to draw blocks (assumedWhenUnknown), so no note; a known 11.7 may not
+      assert.strictEqual(current.detail, 'array | null');
       assert.strictEqual(current.insertText, '"mm_blocks": [$1]');
-      assert.strictEqual(item(items('{ "props": { | } }', 'incoming', profileForVersion('11.7')), 'mm_blocks').detail, 'Mattermost 11.7 may read it (servers after 11.6; not tied to a release yet)');
+      assert.strictEqual(item(items('{ "props": { | } }', 'incoming', profileForVersion('11.7')), 'mm_blocks').detail, 'May be ignored by Mattermost 11.7 (since ≈ 11.10)');
       assert.deepStrictEqual(items('{ "props": { "mm_blocks": [{ "kind": "|" }] } }', 'incoming').map(i => i.label), ['"section"', '"divider"']);
     } finally {
       useSchemas(all);

@@ -20,7 +20,13 @@ function quoted(rule: string): Set<BehaviourId> {
 }
 
 /** Read through a profile helper rather than by id: requestBodyLimit() answers 'body-limit' too. */
-const THROUGH_HELPERS: Readonly<Record<string, readonly BehaviourId[]>> = { 'body-too-large': ['body-limit'] };
+const BLOCK_RULES = ['block-dropped', 'block-unknown-key', 'blocks-not-shown', 'blocks-one-format', 'blocks-pairing', 'blocks-registry-stripped',
+  'blocks-registry', 'blocks-render-limit', 'blocks-slack-mrkdwn', 'blocks-untranslated', 'collapsible-collapsed', 'no-text'];
+/** …and the blocks rules read 'mm-blocks' through the blocks model (blocksOf/blocksGate, hasInteractiveMessageProps). */
+const THROUGH_HELPERS: Readonly<Record<string, readonly BehaviourId[]>> = {
+  'body-too-large': ['body-limit'],
+  ...Object.fromEntries(BLOCK_RULES.map(r => [r, ['mm-blocks'] as const])),
+};
 
 function dependsOnCell(rule: string): string {
   const row = new RegExp(`^\\| \`${rule}\` \\| [a-z]+ \\| [a-z, ]+ \\| ([^|]+) \\| `, 'm').exec(readme);

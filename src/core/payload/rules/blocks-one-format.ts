@@ -10,6 +10,7 @@ export const blocksOneFormat: Rule = {
   severity: 'warning',
   description: 'More than one of props.mm_blocks, props.blocks, props.cards and attachments: clients render only the first non-empty one, in that order.',
   kinds: MESSAGE_KINDS,
+  dependsOn: ['mm-blocks'],
   check(ctx) {
     for (const b of blocksOf(ctx.kind, ctx.root, ctx.profile)) {
       if (!b.shown || !b.renders) continue;

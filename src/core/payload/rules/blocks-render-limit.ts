@@ -8,6 +8,7 @@ export const blocksRenderLimit: Rule = {
   severity: 'warning',
   description: 'Blocks past the clients\' render limits (100 blocks in the whole tree, depth 32, 16000 characters of text and button labels), reported at the first block past the limit.',
   kinds: MESSAGE_KINDS,
+  dependsOn: ['mm-blocks'],
   check(ctx) {
     for (const b of blocksOf(ctx.kind, ctx.root, ctx.profile)) {
       if (!b.shown) continue;

@@ -8,6 +8,7 @@ export const blocksUntranslated: Rule = {
   severity: 'warning',
   description: 'Block Kit blocks and elements (context, input, rich_text, overflow, …) and Adaptive Card elements (FactSet, Input.*, Action.OpenUrl, …) outside the subset Mattermost translates: dropped.',
   kinds: MESSAGE_KINDS,
+  dependsOn: ['mm-blocks'],
   check(ctx) {
     for (const b of blocksOf(ctx.kind, ctx.root, ctx.profile)) {
       if (!b.shown) continue;

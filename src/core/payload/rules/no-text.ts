@@ -10,6 +10,7 @@ export const noText: Rule = {
   severity: 'error',
   description: 'Incoming webhook with empty text, attachments absent, null, [] or only nulls, and no props.mm_blocks/blocks/cards that count (they do only with MmBlocksEnabled on): rejected with 400 "No text specified".',
   kinds: ['incoming'],
+  dependsOn: ['mm-blocks'],
   check(ctx) {
     const r = ctx.root;
     if (!isObject(r)) return;
