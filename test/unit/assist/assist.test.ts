@@ -157,6 +157,7 @@ describe('assist: schemas read generically', () => {
     } finally {
       useSchemas(all);
     }
-    assert.ok(!items('{ "props": { | } }', 'incoming').some(i => i.label === 'mm_blocks'));
+    // the real schemas are back: their mm_blocks (issue 13) has no `kind` field with these values
+    assert.notDeepStrictEqual(items('{ "props": { "mm_blocks": [{ "kind": "|" }] } }', 'incoming').map(i => i.label), ['"section"', '"divider"']);
   });
 });
