@@ -27,3 +27,28 @@ export function textSlices(doc: vscode.TextDocument, linesPerSlice = SLICE_LINES
 export function documentLength(doc: vscode.TextDocument): number {
   return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
 }
+
+/** Documents longer than this are read in slices by `readText`. */
+const READ_WHOLE_CHARS = 256 * 1024;
+
+/**
+ * The document's text and the version it is of, without blocking: a big document comes as its
+ * `textSlices`, read one per turn of the event loop and never joined (joining or encoding 10 MB at
+ * once blocks this thread for 50–150 ms here); a small one as one string. If the document changes
+ * while it is read, it is read again (after three tries at once, with getText()).
+ */
+export async function readText(doc: vscode.TextDocument): Promise<{ version: number; text: string | string[] }> {
+  for (let tries = 0; ; tries++) {
+    const version = doc.version;
+    if (tries >= 3 || documentLength(doc) <= READ_WHOLE_CHARS) return { version, text: doc.getText() };
+    const parts: string[] = [];
+    const next = textSlices(doc);
+    let part = next();
+    while (part !== undefined && doc.version === version) {
+      parts.push(part);
+      await new Promise<void>(r => setImmediate(r));
+      part = doc.version === version ? next() : undefined;
+    }
+    if (doc.version === version) return { version, text: parts };
+  }
+}

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { LintResult, SendHistory, StateStore } from '../core/mattermost/send';
+import type { BodyText } from '../core/mattermost/types';
 import { LintOptions } from '../core/payload/lint';
 import { Kind, Problem } from '../core/payload/problem';
 import { lintSettings, NetworkSettings, networkSettings } from './config';
 import { PayloadDiagnostics } from './diagnostics';
+import { readText } from './documentText';
 import { Logger } from './logger';
 import { PayloadKinds } from './payloadKinds';
 import { ServerProfiles } from './profiles';
@@ -28,7 +30,8 @@ interface TrustPort { ensure(what: string): boolean }
 export interface EditorDocument {
   uri: vscode.Uri;
   version: number;
-  text: string;
+  /** Its text at `version`; a big one in slices (read one per turn, never joined: see readText). */
+  text: BodyText;
   /** Its payload kind (the user's choice, a setting, `$schema` or the file name), if it is a payload. */
   kind: Kind | undefined;
   /** Its path relative to the workspace, as shown and recorded. */
@@ -38,7 +41,7 @@ export interface EditorDocument {
 /** What the commands need from the editor, besides questions (Prompts). */
 interface EditorHost {
   /** The open document with this uri; without one, the active editor's document. */
-  document(uri?: vscode.Uri): EditorDocument | undefined;
+  document(uri?: vscode.Uri): Promise<EditorDocument | undefined>;
   /** Opens (without showing) a file by its workspace-relative path; undefined when it cannot be read. */
   openWorkspaceFile(relative: string): Promise<EditorDocument | undefined>;
   show(uri: vscode.Uri): Promise<void>;
@@ -79,19 +82,19 @@ export function createServices(parts: {
   logger: Logger; store: Credentials; kinds: PayloadKinds; diagnostics: PayloadDiagnostics; workspaceState: vscode.Memento; profiles: ServerProfiles;
 }): Services {
   const { logger, store, kinds, diagnostics, workspaceState, profiles } = parts;
-  const asDocument = (doc: vscode.TextDocument): EditorDocument => ({
-    uri: doc.uri, version: doc.version, text: doc.getText(), kind: kinds.kindOf(doc)?.kind, name: vscode.workspace.asRelativePath(doc.uri),
+  const asDocument = async (doc: vscode.TextDocument): Promise<EditorDocument> => ({
+    uri: doc.uri, ...await readText(doc), kind: kinds.kindOf(doc)?.kind, name: vscode.workspace.asRelativePath(doc.uri),
   });
   const editor: EditorHost = {
-    document: uri => {
+    document: async uri => {
       const doc = uri ? vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
-      return doc ? asDocument(doc) : undefined;
+      return doc ? await asDocument(doc) : undefined;
     },
     openWorkspaceFile: async relative => {
       const folder = vscode.workspace.workspaceFolders?.[0];
       if (!folder) return undefined;
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, relative)).then(d => d, () => undefined);
-      return doc ? asDocument(doc) : undefined;
+      return doc ? await asDocument(doc) : undefined;
     },
     show: async uri => { await vscode.window.showTextDocument(uri, { preview: true, preserveFocus: true }); },
     uriOf: file => vscode.Uri.file(file),

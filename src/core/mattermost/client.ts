@@ -12,7 +12,7 @@ import { HttpRequest, HttpResponse, retryAfterSeconds, Transport, type Transport
 import { normalizeServerUrl, parseWebhookUrl, sameOrigin, urlOnOrigin } from './origin';
 import { addSecret, redactUrl } from './redact';
 import type {
-  Account, CallOptions, Channel, MattermostUser, Post, PostCreateBody, Team, TokenKind,
+  Account, BodyText, CallOptions, Channel, MattermostUser, Post, PostCreateBody, Team, TokenKind,
 } from './types';
 
 export type ClientOptions = TransportOptions;
@@ -144,10 +144,11 @@ export class MattermostClient {
   }
 
   /**
-   * Sends the user's exact text to an incoming webhook as application/json. Success is 200 with body `ok`.
+   * Sends the user's exact text to an incoming webhook as application/json (a big text in slices: never joined, encoded
+   * one slice per turn). Success is 200 with body `ok`.
    * The webhook URL is a secret: it is registered with the redactor and never followed through a redirect.
    */
-  async postWebhook(webhookUrl: string, payloadText: string, opts?: CallOptions): Promise<WebhookResult> {
+  async postWebhook(webhookUrl: string, payloadText: BodyText, opts?: CallOptions): Promise<WebhookResult> {
     const hook = parseWebhookUrl(webhookUrl);
     addSecret(hook.href);
     const req: HttpRequest = {

@@ -2,12 +2,13 @@
  * The transport under the client: one request with `redirect: 'manual'`, a timeout, cancellation, a capped
  * body read, the bounded 429 wait, and redacted logging. It knows nothing about Mattermost endpoints.
  */
+import { Readable } from 'stream';
 import {
   BodyTooLargeError, CancelledError, NetworkError, RedirectError, TimeoutError,
 } from './errors';
 import { isWithinOrigin } from './origin';
 import { redact, redactHeaders, redactUrl } from './redact';
-import type { CallOptions, FetchHeadersLike, FetchLike, FetchResponseLike, Logger, LogLevel } from './types';
+import type { BodyText, CallOptions, FetchHeadersLike, FetchLike, FetchResponseLike, Logger, LogLevel } from './types';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -36,7 +37,8 @@ export interface HttpRequest {
   /** The origin the request belongs to, for judging a redirect's Location. */
   origin: string;
   headers?: Record<string, string>;
-  body?: string;
+  /** Sliced (an array) for a big text: it is then encoded and written one slice per turn of the event loop. */
+  body?: BodyText;
 }
 
 export interface HttpResponse {
@@ -134,6 +136,10 @@ export class Transport {
       'User-Agent': this.userAgent,
       ...(req.headers ?? {}),
     };
+    // A sliced body is encoded one slice per turn (a 10 MB text encoded at once blocks this thread for
+    // 50–100 ms here), with its exact length up front; each attempt gets a fresh stream.
+    const body = typeof req.body === 'object' ? bodyChunks(req.body) : req.body;
+    if (typeof req.body === 'object') headers['Content-Length'] = String(req.body.reduce((n, part) => n + Buffer.byteLength(part), 0));
     const started = nowMs();
     this.log('debug', `[http] → ${req.method} ${target}`);
     this.log('trace', `[http] request headers ${JSON.stringify(redactHeaders(headers))}`);
@@ -150,7 +156,8 @@ export class Transport {
         res = await this.fetchFn(req.url, {
           method: req.method,
           headers,
-          body: req.body,
+          body,
+          ...(typeof body === 'object' ? { duplex: 'half' as const } : {}),
           redirect: 'manual',
           signal: controller.signal,
         });
@@ -290,4 +297,14 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** The slices as a stream of UTF-8 Buffers, one slice encoded per turn of the event loop. */
+function bodyChunks(parts: readonly string[]): Readable {
+  return Readable.from((async function* () {
+    for (const part of parts) {
+      yield Buffer.from(part, 'utf8');
+      await new Promise<void>(r => setImmediate(r));
+    }
+  })());
 }

@@ -1,4 +1,5 @@
 /** Shapes the client exchanges with its callers. Server objects keep only the fields the extension uses. */
+import type { Readable } from 'stream';
 
 export type TokenKind = 'session' | 'pat';
 
@@ -65,10 +66,19 @@ export type Logger = (level: LogLevel, message: string) => void;
 
 // --- the structural subset of fetch the client needs (node-fetch 2 and global fetch both fit) ---
 
+/**
+ * A request body: a text, or the same text in slices (a big payload read from the editor in slices is
+ * sent without ever being joined: see `bodyChunks` in http.ts).
+ */
+export type BodyText = string | readonly string[];
+
 interface FetchRequestInit {
   method: string;
   headers: Record<string, string>;
-  body?: string;
+  /** A text, or (a sliced body) a Node Readable of Buffers, which node-fetch pipes and global fetch iterates. */
+  body?: string | Readable;
+  /** Global fetch wants it for a streamed body; node-fetch ignores it. */
+  duplex?: 'half';
   redirect: 'manual';
   signal: AbortSignal;
 }

@@ -9,7 +9,7 @@ import {
 } from '../../core/mattermost/send';
 import { type Profile, sameProfile } from '../../core/server/profile';
 import { toPost } from '../../core/mattermost/toPost';
-import { Account, Channel } from '../../core/mattermost/types';
+import { Account, BodyText, Channel } from '../../core/mattermost/types';
 import { Kind } from '../../core/payload/problem';
 import type { EditorDocument, Services } from '../services';
 import { accountFor, relogin } from './account';
@@ -24,7 +24,8 @@ import { addWebhook } from './webhooks';
 /** What is sent: the editor's text (unsaved changes included; the file is never modified), or a recorded one. */
 interface Source {
   uri: vscode.Uri;
-  text: string;
+  /** A big editor text comes in slices (never joined unless something must parse it). */
+  text: BodyText;
   kind: Kind | undefined;
   name: string;
   /** The document, when `text` is its text at `doc.version` (so the editor's lint result for it counts). */
@@ -32,12 +33,12 @@ interface Source {
 }
 
 /** The active editor's document (or `uri`'s), or, for a resend of recorded text, that text under its recorded name. */
-function source(s: Services, uri?: vscode.Uri, resend?: Resend): Source | undefined {
+async function source(s: Services, uri?: vscode.Uri, resend?: Resend): Promise<Source | undefined> {
   if (resend?.text !== undefined) {
-    const doc = uri ? s.editor.document(uri) : undefined;
+    const doc = uri ? await s.editor.document(uri) : undefined;
     return { uri: doc?.uri ?? s.editor.uriOf(resend.file), text: resend.text, kind: doc?.kind, name: resend.file };
   }
-  const doc = s.editor.document(uri);
+  const doc = await s.editor.document(uri);
   if (!doc) { void s.prompts.current.info('Open a payload file first.'); return undefined; }
   return { uri: doc.uri, text: doc.text, kind: doc.kind, name: doc.name, doc };
 }
@@ -58,7 +59,7 @@ function sendProfile(s: Services, src: Source, origin: string | undefined): Prof
 async function passesLint(s: Services, src: Source, kind: Kind, profile: Profile, accepted?: AcceptedErrors, what?: string): Promise<AcceptedErrors | undefined> {
   const disabledRules = s.settings.disabledRules(src.uri);
   const latest = src.doc ? reusableProblems(s.lints.latest(src.doc), kind, disabledRules, { editor: s.profiles.profileFor(src.doc.uri), send: profile }) : undefined;
-  const problems = latest ?? await s.lints.lint(src.text, kind, { disabledRules, profile });
+  const problems = latest ?? await s.lints.lint(joined(src.text), kind, { disabledRules, profile });
   const gate = lintGate(problems, accepted, what);
   if (!gate.ask) return gate.accepted;
   const choice = await s.prompts.current.ask(gate.ask.message, gate.ask.detail, gate.ask.go, gate.ask.showProblems);
@@ -67,7 +68,12 @@ async function passesLint(s: Services, src: Source, kind: Kind, profile: Profile
 }
 
 async function record(s: Services, src: Source, target: SendTarget, started: number, status: SendRecord['status'], detail: string): Promise<void> {
-  await s.history.add({ at: started, target, status, detail, durationMs: Date.now() - started, file: src.name, text: src.text });
+  await s.history.add({ at: started, target, status, detail, durationMs: Date.now() - started, file: src.name, text: typeof src.text === 'string' ? src.text : undefined });
+}
+
+/** The whole text, for what must parse it (a sliced text is over the history's size limit anyway). */
+function joined(text: BodyText): string {
+  return typeof text === 'string' ? text : text.join('');
 }
 
 // ------------------------------------------------------------------ webhook
@@ -75,7 +81,7 @@ async function record(s: Services, src: Source, target: SendTarget, started: num
 export async function sendToWebhook(s: Services, uri?: vscode.Uri, webhookName?: string, resend?: Resend): Promise<SendOutcome> {
   const none: SendOutcome = { status: 'not sent', detail: '' };
   if (!s.trust.ensure('Sending to a webhook')) return { status: 'not sent', detail: 'Restricted Mode' };
-  const src = source(s, uri, resend);
+  const src = await source(s, uri, resend);
   if (!src) return none;
   if (!(await asked(s, webhookKindQuestion(src.kind)))) return none;
   // a resend (or a named webhook) knows its server already: lint against that server's profile
@@ -128,7 +134,7 @@ async function chooseWebhook(s: Services): Promise<string | undefined> {
 export async function sendViaApi(s: Services, uri?: vscode.Uri, resend?: Resend): Promise<SendOutcome> {
   const none: SendOutcome = { status: 'not sent', detail: '' };
   if (!s.trust.ensure('Sending through the Mattermost API')) return { status: 'not sent', detail: 'Restricted Mode' };
-  const src = source(s, uri, resend);
+  const src = await source(s, uri, resend);
   if (!src) return none;
   const refusal = apiRefusal(src.kind);
   if (refusal) { void s.prompts.current.error(refusal); return none; }
@@ -149,7 +155,7 @@ export async function sendViaApi(s: Services, uri?: vscode.Uri, resend?: Resend)
     if (!accepted) return none;
   }
   let converted: ReturnType<typeof toPost>;
-  try { converted = toPost(src.text, channel.channel.id); } catch (e) { reportError(s, 'send', e); return none; }
+  try { converted = toPost(joined(src.text), channel.channel.id); } catch (e) { reportError(s, 'send', e); return none; }
   const body = converted.body;
   if (lintsConvertedBody(src.kind) && !(await passesLint(s, { uri: src.uri, text: JSON.stringify(body), kind: 'post', name: src.name }, 'post', destination, accepted, 'this post through the API'))) return none;
   const target: SendTarget = { type: 'api', origin: account.origin, channel: `${channel.teamName}/${channel.channel.name}`, channelId: channel.channel.id, teamName: channel.teamName };
