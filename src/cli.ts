@@ -17,6 +17,7 @@ import { isUtf8 } from 'buffer';
 import * as fs from 'fs';
 import * as os from 'os';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
+import { UsageError, walkArgs } from './cliArgs';
 import { jsonElement, textLines } from './cliFormat';
 import { invokeMain } from './cliInvoke';
 import { compileGlob, isGlob, normalizePath } from './core/payload/glob';
@@ -53,7 +54,6 @@ Exit codes: 0 no errors, 1 errors found, 2 unusable input or bad usage.
        ${NAME} invoke command|outgoing|action URL ...   (see "${NAME} invoke --help")
 Plays Mattermost towards an integration and judges its answer.`;
 
-class UsageError extends Error {}
 
 interface Args {
   patterns: string[];
@@ -70,18 +70,13 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (command === undefined) throw new UsageError(`missing command; try "${NAME} lint <files>" or --help`);
   if (command !== 'lint') throw new UsageError(`unknown command "${command}"; the commands are "lint" and "invoke" (see --help)`);
   const args: Args = { patterns: [], format: 'text', maxSize: DEFAULT_MAX };
-  for (let i = 0; i < rest.length; i++) {
-    let a = rest[i];
-    let value: string | undefined;
-    if (a.startsWith('--') && a.includes('=')) {
-      value = a.slice(a.indexOf('=') + 1);
-      a = a.slice(0, a.indexOf('='));
+  for (const arg of walkArgs(rest)) {
+    if ('positional' in arg) {
+      args.patterns.push(arg.positional);
+      continue;
     }
-    const need = (): string => {
-      const v = value ?? rest[++i];
-      if (v === undefined || (value === undefined && v.startsWith('--'))) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
+    const a = arg.flag;
+    const need = arg.value;
     if (a === '--kind') {
       const k = need();
       if (!isKind(k)) throw new UsageError(`unknown kind "${k}"; use one of ${KINDS.join(', ')}`);
@@ -97,10 +92,8 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     } else if (a === '--server-config' || a === '--server-version') {
       if (args.profile) throw new UsageError('give --server-config or --server-version, not both');
       args.profile = loadProfile(a, need());
-    } else if (a.startsWith('-') && a !== '-') {
-      throw new UsageError(`unknown option "${a}" (see --help)`);
     } else {
-      args.patterns.push(a);
+      throw new UsageError(`unknown option "${a}" (see --help)`);
     }
   }
   if (args.patterns.length === 0) throw new UsageError('no files given; try "lint \'**/*.json\'"');

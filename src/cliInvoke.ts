@@ -5,6 +5,7 @@
  * fail, show nothing or show it otherwise (non-200, empty body, JSON sent as text, a lint error);
  * 2 unusable input or no answer (refused, timed out).
  */
+import { UsageError, walkArgs } from './cliArgs';
 import { jsonElement, textLines } from './cliFormat';
 import { defaultContext, type InvokeContext } from './core/invoke/context';
 import { exitCodeOf, type Verdict } from './core/invoke/judge';
@@ -31,7 +32,6 @@ Options:
 Exit codes: 0 Mattermost would show the answer as meant, 1 it would fail, show nothing or show it
 otherwise, 2 unusable input or no answer (refused, timed out).`;
 
-class UsageError extends Error {}
 
 const CONTEXT_FLAGS: Record<string, keyof InvokeContext> = {
   '--team-id': 'team_id', '--team-domain': 'team_domain', '--channel-id': 'channel_id',
@@ -51,20 +51,12 @@ function parse(argv: string[]): Parsed | 'help' {
   if (what !== 'command' && what !== 'outgoing' && what !== 'action') throw new UsageError(`invoke needs "command", "outgoing" or "action"${what ? `, not "${what}"` : ''} (see invoke --help)`);
   const opts = new Map<string, string>();
   let url: string | undefined;
-  for (let i = 0; i < rest.length; i++) {
-    let a = rest[i];
-    let value: string | undefined;
-    if (a.startsWith('--') && a.includes('=')) {
-      value = a.slice(a.indexOf('=') + 1);
-      a = a.slice(0, a.indexOf('='));
-    }
-    if (a.startsWith('--')) {
-      if (!VALUE_FLAGS.has(a)) throw new UsageError(`unknown option "${a}" (see invoke --help)`);
-      const v = value ?? rest[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      opts.set(a, v);
-    } else if (url === undefined) url = a;
-    else throw new UsageError(`unexpected argument "${a}"`);
+  for (const arg of walkArgs(rest)) {
+    if ('flag' in arg) {
+      if (!VALUE_FLAGS.has(arg.flag)) throw new UsageError(`unknown option "${arg.flag}" (see invoke --help)`);
+      opts.set(arg.flag, arg.value());
+    } else if (url === undefined) url = arg.positional;
+    else throw new UsageError(`unexpected argument "${arg.positional}"`);
   }
   if (url === undefined) throw new UsageError(`invoke ${what} needs the integration's URL`);
   return { what, url, opts };
