@@ -16,7 +16,10 @@ const entries = [
   { in: 'src/extension.ts', out: 'extension', external: ['vscode', './commands.js', './preview.js'] },
   { in: 'src/vscode/commands/index.ts', out: 'commands', external: ['vscode'] },
   { in: 'src/vscode/previewEntry.ts', out: 'preview', external: ['vscode'] },
-  { in: 'src/cli.ts', out: 'cli', external: [] },
+  // `invoke` (node http, the response_url receiver) is its own bundle, required only by that command: the lint
+  // CLI's start-up parses only what linting needs
+  { in: 'src/cli.ts', out: 'cli', external: ['./cliInvoke.js'] },
+  { in: 'src/cliInvoke.ts', out: 'cliInvoke', external: [] },
   { in: 'src/sandbox/main.ts', out: 'sandbox', external: [] },
   // lints big documents off the extension host's thread (src/core/payload/lintAsync.ts)
   { in: 'src/lintWorker.ts', out: 'lintWorker', external: [], shared: true },

@@ -19,7 +19,7 @@ import * as os from 'os';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { UsageError, walkArgs } from './cliArgs';
 import { jsonElement, textLines } from './cliFormat';
-import { invokeMain } from './cliInvoke';
+import type * as Invoke from './cliInvoke';
 import { compileGlob, isGlob, normalizePath } from './core/payload/glob';
 import { detectKind } from './core/payload/kinds';
 import { lint } from './core/payload/lint';
@@ -420,7 +420,11 @@ function workerMain(init: WorkerInit): void {
 
 export async function main(argv: string[]): Promise<number> {
   const stderr = (m: string) => process.stderr.write(`${NAME}: ${m}\n`);
-  if (argv[0] === 'invoke') return invokeMain(argv.slice(1), NAME);
+  if (argv[0] === 'invoke') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous load of a sibling bundle that esbuild leaves external
+    const { invokeMain } = require('./cliInvoke.js') as typeof Invoke;
+    return invokeMain(argv.slice(1), NAME);
+  }
   let args: Args | 'help' | 'version';
   try {
     args = parseArgs(argv);

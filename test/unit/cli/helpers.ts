@@ -31,5 +31,7 @@ export function installBuiltCli(prefix: string): { work: string; cli: string } {
   const cli = path.join(work, 'bin', 'cli.js');
   fs.mkdirSync(path.dirname(cli));
   fs.copyFileSync(built, cli);
+  // the invoke command's own bundle, which dist/cli.js requires beside itself
+  fs.copyFileSync(path.join(root, 'dist', 'cliInvoke.js'), path.join(work, 'bin', 'cliInvoke.js'));
   return { work, cli };
 }
