@@ -26,7 +26,7 @@ export interface ClickedAction {
   dataSource: string;
 }
 
-export type ActionLookup = { ok: true; action: ClickedAction } | { ok: false; reason: string };
+type ActionLookup = { ok: true; action: ClickedAction } | { ok: false; reason: string };
 
 type Obj = Record<string, unknown>;
 
@@ -96,7 +96,7 @@ export function findAction(text: string, kind: Kind, path: unknown): ActionLooku
   };
 }
 
-export interface ClickEffect {
+interface ClickEffect {
   /** The documents that take the clicked post's place: the `update`, as a post, linted. */
   replace: AnswerDocument[];
   /** The ephemeral reply, as Mattermost shows it to the clicking user only. */
