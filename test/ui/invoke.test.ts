@@ -59,7 +59,8 @@ describe('clicking buttons in the preview (example integration)', function () {
   after(async () => {
     if (page) await runCommand(page, 'View: Close All Editors').catch(() => undefined);
     // untitled answers: close without saving
-    if (page) await page.locator('.monaco-dialog-box .monaco-button', { hasText: /Don't Save/ }).click({ timeout: 3000 }).catch(() => undefined);
+    if (page) await page.locator('.monaco-dialog-box .monaco-button', { hasText: /Don't Save/ }).click({ timeout: 5000 }).catch(() => undefined);
+    if (page) await runCommand(page, 'Notifications: Clear All Notifications').catch(() => undefined);
     if (workspace) fs.rmSync(path.join(workspace, FILE), { force: true });
     example?.kill();
   });
