@@ -25,9 +25,9 @@ function pathOf(href: string | undefined): unknown {
   return args[0].path;
 }
 
-function links(kind: Kind, payload: object | string, actionCommand: string | undefined = COMMAND): Array<{ testid: string; href: string | undefined; tag: string }> {
+function links(kind: Kind, payload: object | string, actionCommand: string | null = COMMAND): Array<{ testid: string; href: string | undefined; tag: string }> {
   const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
-  const html = parseHtml(renderPreviewBody({ text, kind, actionCommand }));
+  const html = parseHtml(renderPreviewBody({ text, kind, actionCommand: actionCommand ?? undefined }));
   return [...all(html, 'action-button'), ...all(html, 'action-choose')].map(e => ({ testid: e.getAttribute('data-testid') ?? '', href: e.getAttribute('href'), tag: e.tagName.toLowerCase() }));
 }
 
@@ -59,7 +59,7 @@ describe('invoke: clicking a button or menu in the preview', () => {
     ]);
     for (const x of l.filter(y => y.href)) assert.match(x.href!, /^command:mattermostPayloads\.preview\.action\?/);
     // without an actionCommand (CLI, tests, other renderers) everything stays inert
-    assert.ok(links('command', BUTTONS, undefined).every(x => x.tag === 'button' && x.href === undefined && x.testid === 'action-button'));
+    assert.ok(links('command', BUTTONS, null).every(x => x.tag === 'button' && x.href === undefined && x.testid === 'action-button'));
     // a command id that could break out of the href is refused
     assert.ok(links('command', BUTTONS, 'x" onclick="y').every(x => x.href === undefined));
   });
