@@ -74,6 +74,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     network('refreshServerProfile', c => c.refreshServerProfile(s)),
     network('invokeSlashCommand', (c, arg) => c.invokeSlashCommand(s, arg)),
     network('triggerOutgoingWebhook', (c, arg) => c.triggerOutgoingWebhook(s, arg)),
+    // not in the palette: the preview forwards a clicked button or menu here (PreviewPanel)
+    network('clickPreviewAction', (c, arg) => c.clickPreviewAction(s, arg)),
   );
   logger.info('activate', `Mattermost Payloads ${(context.extension.packageJSON as { version: string }).version} activated`);
   return context.extensionMode === vscode.ExtensionMode.Test ? { services: { ...s, kinds, store, secrets: context.secrets, globalState: context.globalState, diagnostics } } : undefined;

@@ -15,6 +15,13 @@ const CURRENT_HTML_COMMAND = 'mattermostPayloads.preview.currentHtml';
 /** True while the active text editor holds a payload file: drives the editor title button. */
 const IS_PAYLOAD_CONTEXT = 'mattermostPayloads.isPayload';
 const LOAD_REMOTE_IMAGES = 'mattermostPayloads.preview.loadRemoteImages';
+/**
+ * The one command the webview may run (a `command:` link on a button or menu with an integration;
+ * its only argument is the control's JSON path). It forwards the click, with the shown document,
+ * to CLICK_COMMAND, which sends it (src/vscode/commands/invoke.ts).
+ */
+const ACTION_COMMAND = 'mattermostPayloads.preview.action';
+const CLICK_COMMAND = 'mattermostPayloads.clickPreviewAction';
 const DEBOUNCE_MS = 200;
 /** Payload texts longer than this go to the preview worker in slices. */
 const SLICE_OVER_CHARS = 200_000;
@@ -40,7 +47,8 @@ export interface PreviewDeps {
  *   setting or the workspace trust changes.
  * - One render at a time: requests while one runs are coalesced into one render of the newest
  *   state when it ends; a result is shown unless something newer was shown meanwhile.
- * - No script runs in the webview (`enableScripts: false`); resources only from `media/`.
+ * - No script runs in the webview (`enableScripts: false`); resources only from `media/`. Its only
+ *   way back is a `command:` link to ACTION_COMMAND (buttons and menus with an integration).
  */
 export class PreviewPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -64,6 +72,7 @@ export class PreviewPanel implements vscode.Disposable {
     const preview = new PreviewPanel(context.extensionUri, deps, context.asAbsolutePath('dist/previewWorker.js'));
     preview.disposables.push(
       vscode.commands.registerCommand(OPEN_PREVIEW_COMMAND, (uri?: unknown) => preview.open(uri instanceof vscode.Uri ? uri : undefined)),
+      vscode.commands.registerCommand(ACTION_COMMAND, (arg?: unknown) => preview.click(arg)),
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
         // No state to restore (no script, so no setState): show the active payload again.
         deserializeWebviewPanel: (panel: vscode.WebviewPanel) => new Promise<void>(resolve => { preview.adopt(panel, vscode.window.activeTextEditor?.document); resolve(); }),
@@ -116,6 +125,16 @@ export class PreviewPanel implements vscode.Disposable {
     this.adopt(panel, doc);
   }
 
+  /** A button or menu clicked in the webview: the shown document, its kind and the control's path go to CLICK_COMMAND. */
+  private click(arg: unknown): Thenable<unknown> | undefined {
+    const uri = this.uri;
+    const doc = uri && vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
+    const kind = doc && this.deps.kinds.kindOf(doc)?.kind;
+    if (!doc || !kind || kind === 'dialog') return undefined;
+    const path = arg && typeof arg === 'object' ? (arg as { path?: unknown }).path : undefined;
+    return vscode.commands.executeCommand(CLICK_COMMAND, { uri: doc.uri.toString(), kind, path });
+  }
+
   dispose(): void {
     clearTimeout(this.timer);
     clearTimeout(this.contextTimer);
@@ -127,7 +146,7 @@ export class PreviewPanel implements vscode.Disposable {
     this.panel = panel;
     panel.webview.options = {
       enableScripts: false,
-      enableCommandUris: false,
+      enableCommandUris: [ACTION_COMMAND],
       localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
     };
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.png');
@@ -209,6 +228,7 @@ export class PreviewPanel implements vscode.Disposable {
         cspSource: panel.webview.cspSource,
         styleUri: this.styleUri(panel).toString(),
         title,
+        actionCommand: ACTION_COMMAND,
       },
     }, (html, note) => this.deps.logger.trace('preview', () => `${vscode.workspace.asRelativePath(doc.uri)} as ${detected.kind} v${version}: ${findings} finding(s), ${html.length} chars in ${Date.now() - t0} ms${note ? ' (part of it: too big to show whole)' : ''}`),
     sliced ? { slices: textSlices(doc), stale: () => doc.isClosed || doc.version !== version } : undefined);

@@ -143,6 +143,8 @@ describe('live preview (webview DOM)', () => {
       const links = await frame.locator('[data-testid="preview"] a').evaluateAll(as => as.map(a => ({ href: a.getAttribute('href'), target: a.getAttribute('target'), rel: a.getAttribute('rel'), text: a.textContent })));
       assert.ok(links.length >= 3, `expected links, got ${JSON.stringify(links)}`);
       for (const l of links) {
+        // a button or menu with an integration: a link to the extension's one preview command, never to the network
+        if (/^command:/.test(l.href ?? '')) { assert.match(l.href ?? '', /^command:mattermostPayloads\.preview\.action\?%5B%7B%22path%22/, `unexpected command link ${l.href}`); continue; }
         assert.match(l.href ?? '', /^https?:\/\//, `unsafe href ${l.href}`);
         assert.strictEqual(l.target, '_blank');
         assert.match(l.rel ?? '', /noopener/);
@@ -150,11 +152,13 @@ describe('live preview (webview DOM)', () => {
       assert.ok(links.some(l => l.text === 'what changed' && l.href === 'https://example.com/changelog'), 'the Slack link was not converted');
       assert.ok(links.some(l => l.text === 'Production deploy #1842' && l.href === 'https://ci.example.com/deploys/1842'), 'the title link is missing');
 
-      // Buttons and the menu are drawn, and inert.
+      // Buttons and the menu are drawn; having an integration.url, they are command links through the
+      // extension (the webview itself never calls the integration), and the menu stays a disabled <select>.
       const buttons = frame.locator('[data-testid="action-button"]');
       assert.deepStrictEqual(await buttons.allInnerTexts(), ['Roll back', 'Promote to EU']);
-      assert.deepStrictEqual(await buttons.evaluateAll(bs => bs.map(b => b.getAttribute('aria-disabled'))), ['true', 'true']);
+      assert.deepStrictEqual(await buttons.evaluateAll(bs => bs.map(b => `${b.tagName} ${/^command:mattermostPayloads\.preview\.action\?/.test(b.getAttribute('href') ?? '')}`)), ['A true', 'A true']);
       assert.strictEqual(await frame.locator('[data-testid="action-select"]').isDisabled(), true);
+      assert.strictEqual(await frame.locator('[data-testid="action-choose"]').count(), 1);
       assert.notStrictEqual(await css(frame, '[data-testid="action-button"][data-style="danger"]', 'color'),
         await css(frame, '[data-testid="action-button"][data-style="primary"]', 'color'), 'danger and primary buttons look the same');
 

@@ -30,7 +30,7 @@ export interface Answer {
 type Outcome = 'shown' | 'changed' | 'failed' | 'nothing' | 'no-answer';
 
 /** The answer as a payload document: linted and previewed like a file of that kind. */
-interface AnswerDocument {
+export interface AnswerDocument {
   kind: Kind;
   text: string;
   /** What it is, e.g. "answer", "update", "ephemeral_text". */
@@ -44,6 +44,8 @@ export interface Verdict {
   summary: string;
   status?: number;
   documents: AnswerDocument[];
+  /** An action's answer (judgeAction): its ephemeral reply and where the client would go, as sent. */
+  action?: { ephemeralText?: string; gotoLocation?: string };
 }
 
 /** 0 shown as meant (findings may be warnings), 1 failed, nothing or shown otherwise (or a lint error), 2 no answer. */
@@ -173,7 +175,11 @@ export function judgeAction(a: Answer, channelId: string): Verdict {
     parts.push('`ephemeral_text` shows as an ephemeral reply');
   }
   if (typeof r.goto_location === 'string' && r.goto_location !== '') parts.push(`the client goes to ${r.goto_location}`);
-  if (parts.length === 0) return { outcome: 'nothing', status, documents, summary: 'The answer has no `update`, `ephemeral_text` or `goto_location`: nothing changes.' };
+  const action = {
+    ephemeralText: typeof r.ephemeral_text === 'string' && r.ephemeral_text !== '' ? r.ephemeral_text : undefined,
+    gotoLocation: typeof r.goto_location === 'string' && r.goto_location !== '' ? r.goto_location : undefined,
+  };
+  if (parts.length === 0) return { outcome: 'nothing', status, documents, action, summary: 'The answer has no `update`, `ephemeral_text` or `goto_location`: nothing changes.' };
   const errors = documents.flatMap(d => d.problems).filter(p => p.severity === 'error');
-  return { outcome: errors.length ? 'failed' : 'shown', status, documents, summary: `${parts.join('; ').replace(/^./, c => c.toUpperCase())}.${errors.length ? ` But: ${errors[0].message}` : ''}` };
+  return { outcome: errors.length ? 'failed' : 'shown', status, documents, action, summary: `${parts.join('; ').replace(/^./, c => c.toUpperCase())}.${errors.length ? ` But: ${errors[0].message}` : ''}` };
 }

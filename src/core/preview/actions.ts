@@ -1,4 +1,8 @@
-/** Interactive message buttons and menus: styled like Mattermost, and inert. */
+/**
+ * Interactive message buttons and menus, styled like Mattermost. Inert, unless the render has an
+ * `actionCommand`: then a control with an `integration.url` is a `command:` link carrying only its
+ * JSON path, and the extension (not the webview) sends the click.
+ */
 import { ACTION_STYLES, isHexColor } from '../server/attachments';
 import type { RenderContext } from './context';
 import type { JsonPath } from './findings';
@@ -30,12 +34,30 @@ function options(ctx: RenderContext, action: Obj): Array<{ text: string; value: 
   return out;
 }
 
+/** The command link for a clickable action, or undefined when it stays inert. */
+function clickHref(ctx: RenderContext, action: Obj, path: JsonPath): string | undefined {
+  if (!ctx.actionCommand || !/^[A-Za-z0-9_.]+$/.test(ctx.actionCommand) || bool(ctx.field(action, 'disabled')) === true) return undefined;
+  const integration = ctx.field(action, 'integration');
+  const url = isObject(integration) ? str(ctx.field(integration, 'url')) : undefined;
+  if (!url || !/^https?:\/\//i.test(url.trim())) return undefined;
+  return `command:${ctx.actionCommand}?${encodeURIComponent(JSON.stringify([{ path }]))}`;
+}
+
 function renderButton(ctx: RenderContext, action: Obj, path: JsonPath, index: number): string {
   const name = str(ctx.field(action, 'name')) ?? '';
   const style = str(ctx.field(action, 'style'));
   const { cls, invalid } = styleClass(ctx, style);
   const disabled = bool(ctx.field(action, 'disabled')) === true;
   const note = invalid ? `<span class="mm-note" data-testid="style-invalid">style "${esc(style ?? '')}" is not valid: shown as default</span>` : '';
+  const href = clickHref(ctx, action, path);
+  if (href) {
+    return (
+      `<span class="mm-action" data-testid="action"${attr('data-index', index)}>` +
+      `<a class="mm-btn ${cls}" data-testid="action-button" data-clickable="true" role="button"${attr('data-style', style ?? 'default')}` +
+      `${attr('href', href)} title="Send the click to the integration (through the extension)">${esc(name)}</a>` +
+      `${note}${ctx.findings.anchor(path)}</span>`
+    );
+  }
   return (
     `<span class="mm-action" data-testid="action"${attr('data-index', index)}>` +
     `<button type="button" class="mm-btn ${cls}" data-testid="action-button"${attr('data-style', style ?? 'default')}` +
@@ -58,11 +80,13 @@ function renderSelect(ctx: RenderContext, action: Obj, path: JsonPath, index: nu
       .join('');
   }
   const selectedText = opts.find((o) => o.value === defaultOption)?.text;
+  const href = clickHref(ctx, action, path);
+  const choose = href ? `<a class="mm-select-choose" data-testid="action-choose" role="button"${attr('href', href)} title="Choose an option and send it to the integration (through the extension)">Choose…</a>` : '';
   return (
     `<span class="mm-action mm-action-select" data-testid="action"${attr('data-index', index)}>` +
     `<select class="mm-select" data-testid="action-select"${attr('data-source', source || undefined)} disabled aria-label="${esc(name)}">` +
     `<option value=""${attr('selected', selectedText === undefined)}>${esc(name)}</option>${list}</select>` +
-    `${source ? `<span class="mm-select-source">(${esc(source)})</span>` : ''}` +
+    `${source ? `<span class="mm-select-source">(${esc(source)})</span>` : ''}${choose}` +
     `${ctx.findings.anchor(path)}</span>`
   );
 }

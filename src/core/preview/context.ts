@@ -26,6 +26,8 @@ export class RenderContext {
     readonly now: Date | undefined,
     /** The target server: whether its clients show Mattermost Blocks. */
     readonly profile: Profile = DEFAULT_PROFILE,
+    /** Where a click on an action with an integration goes (PreviewInput.actionCommand); undefined: inert. */
+    readonly actionCommand?: string,
   ) {}
 
   /** Integration payloads go through the Go server's conversions; `post` props are read by the webapp as sent. */

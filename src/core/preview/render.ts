@@ -39,6 +39,12 @@ export interface PreviewInput {
   loadRemoteImages?: boolean;
   /** Clock for post times and relative dialog dates; omitted → no times shown. */
   now?: Date;
+  /**
+   * A command id: attachment buttons and menus with an `integration.url` become `command:` links to
+   * it, carrying only their JSON path (the panel allows that one command; the extension sends the
+   * click). Omitted: every control is inert.
+   */
+  actionCommand?: string;
 }
 
 export interface PreviewDocumentInput extends PreviewInput {
@@ -126,7 +132,7 @@ function renderKind(ctx: RenderContext, input: PreviewInput): string {
 
 /** Renders the preview body and reports the custom colours it uses. */
 function renderPreview(input: PreviewInput): PreviewResult {
-  const ctx = new RenderContext(input.kind, input.loadRemoteImages === true, input.now, input.profile ?? DEFAULT_PROFILE);
+  const ctx = new RenderContext(input.kind, input.loadRemoteImages === true, input.now, input.profile ?? DEFAULT_PROFILE, input.actionCommand);
   let inner: string;
   try {
     inner = renderKind(ctx, input);

@@ -5,4 +5,4 @@ export { sendToWebhook, sendViaApi, showHistory } from './send';
 export { manageWebhooks } from './webhooks';
 export { reportError } from './report';
 export { refreshServerProfile } from './profile';
-export { invokeSlashCommand, triggerOutgoingWebhook } from './invoke';
+export { clickPreviewAction, invokeSlashCommand, triggerOutgoingWebhook } from './invoke';

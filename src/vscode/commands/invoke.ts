@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { defaultContext, type InvokeContext } from '../../core/invoke/context';
-import { invokeCommand, invokeOutgoing, type Invocation } from '../../core/invoke/invoke';
+import { type ClickedAction, clickEffect, findAction } from '../../core/invoke/action';
+import { defaultContext, type InvokeContext, newId } from '../../core/invoke/context';
+import { invokeAction, invokeCommand, invokeOutgoing, type Invocation } from '../../core/invoke/invoke';
 import type { Verdict } from '../../core/invoke/judge';
 import { internalHostNote } from '../../core/invoke/note';
 import { type DelayedAnswer, ResponseReceiver } from '../../core/invoke/receiver';
@@ -8,6 +9,7 @@ import { InvokeInputError, type InvokeRequest, parseEndpoint } from '../../core/
 import { isLoopbackHost } from '../../core/mattermost/origin';
 import { redactBody, redactHeaders, redactUrl } from '../../core/mattermost/redact';
 import type { SendOutcome, SendTarget } from '../../core/mattermost/send';
+import type { Kind } from '../../core/payload/problem';
 import { INTEGRATION_TIMEOUT_MS } from '../../core/server/integrations';
 import type { Services } from '../services';
 import { reportError } from './report';
@@ -243,4 +245,79 @@ function asArg(arg: unknown): InvokeArg | undefined {
     return { name: typeof a.name === 'string' ? a.name : undefined, text: typeof a.text === 'string' ? a.text : undefined };
   }
   return undefined;
+}
+
+// ------------------------------------------------------------------ clicks in the preview (issue 14 item 3)
+
+/** Who clicks: one user, team and channel for the session, so an integration sees the same clicker each time. */
+let clicker: InvokeContext | undefined;
+/** The post id each previewed document stands for: an `update` keeps the id of the post it replaces. */
+const postIds = new Map<string, string>();
+
+/** The preview's argument (PreviewPanel forwards it): the document it showed, as which kind, and the control's JSON path. */
+function asClick(arg: unknown): { uri: string; kind: Kind; path: unknown } | undefined {
+  if (!arg || typeof arg !== 'object') return undefined;
+  const a = arg as Record<string, unknown>;
+  const kinds: Kind[] = ['incoming', 'command', 'outgoing', 'post'];
+  if (typeof a.uri !== 'string' || !kinds.includes(a.kind as Kind)) return undefined;
+  return { uri: a.uri, kind: a.kind as Kind, path: a.path };
+}
+
+/** A menu's choice, sent as context.selected_option: one of its options, or a user or channel id. */
+async function chooseOption(s: Services, action: ClickedAction): Promise<string | undefined> {
+  if (action.dataSource === 'users' || action.dataSource === 'channels') {
+    const what = action.dataSource === 'users' ? 'user' : 'channel';
+    return s.prompts.current.input({ title: `${action.name || 'Menu'}: the ${what} id Mattermost would send`, prompt: `Sent as context.selected_option (a ${what} of the server, which this preview does not know).`, value: newId() });
+  }
+  const items = action.options.map(o => ({ label: o.text || o.value, description: o.value, value: o.value }));
+  if (items.length === 0) {
+    void s.prompts.current.warn(`"${action.name}" has no options to choose from.`);
+    return undefined;
+  }
+  const picked = await s.prompts.current.pick(items, { title: action.name || 'Choose an option', placeHolder: 'Sent to the integration as context.selected_option' });
+  return picked?.value;
+}
+
+/**
+ * A button or menu clicked in the preview: the action request Mattermost sends to its integration.url
+ * (asked and allowed as the invoke commands are), the answer applied as Mattermost applies it.
+ */
+export async function clickPreviewAction(s: Services, arg?: unknown): Promise<InvokeOutcome> {
+  const none: InvokeOutcome = { status: 'not sent', detail: '' };
+  const click = asClick(arg);
+  if (!click) return none;
+  if (!s.trust.ensure('Sending a click to an integration')) return { status: 'not sent', detail: 'Restricted Mode' };
+  const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === click.uri);
+  if (!doc) return none;
+  const found = findAction(doc.getText(), click.kind, click.path);
+  if (!found.ok) {
+    void s.prompts.current.warn(found.reason);
+    return { status: 'not sent', detail: found.reason };
+  }
+  const action = found.action;
+  let url: URL;
+  try { url = parseEndpoint(action.url); } catch (e) { void s.prompts.current.error(e instanceof InvokeInputError ? e.message : String(e)); return none; }
+  if (!(await allowed(s, url))) return none;
+  const selectedOption = action.type === 'select' ? await chooseOption(s, action) : undefined;
+  if (action.type === 'select' && selectedOption === undefined) return none;
+  noteInternalHost(s, url.href);
+  if (!clicker) clicker = defaultContext();
+  const who = clicker;
+  const postId = postIds.get(click.uri) ?? newId();
+  postIds.set(click.uri, postId);
+  const name = action.name || action.id || 'action';
+  const inv = await s.editor.withProgress(`Clicking "${name}"…`, signal =>
+    invokeAction({ url: url.href, context: action.context, type: action.type, selectedOption, dataSource: action.dataSource, postId, who }, { signal, timeoutMs: INTEGRATION_TIMEOUT_MS }));
+  logRequest(s, inv.request);
+  const v = inv.verdict;
+  s.logger.info('invoke', `← ${v.status ?? 'no answer'} in ${inv.ms} ms: ${v.summary}`);
+  for (const d of v.documents) s.logger.debug('invoke', `${d.label} (${d.kind}): ${d.text.slice(0, 2000)}`);
+  const effect = clickEffect(v);
+  const base = `${(action.id || action.name || 'action').replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 40) || 'action'}-update`;
+  const uris = await openDocuments({ ...v, documents: effect.replace }, base);
+  for (const u of uris) postIds.set(u.toString(), postId);
+  const p = s.prompts.current;
+  if (effect.ephemeral !== undefined) void p.info(`Ephemeral reply to "${name}" (only the clicking user sees it): ${effect.ephemeral}`);
+  void (effect.level === 'info' ? p.info(effect.summary) : effect.level === 'warning' ? p.warn(effect.summary) : p.error(effect.summary));
+  return { status: v.outcome === 'no-answer' ? 'failed' : 'sent', detail: effect.summary, verdict: v, documents: uris.map(u => u.toString()) };
 }

@@ -1,0 +1,86 @@
+// Issue 14 item 3 in a real workbench: the example integration's answer, previewed; its "Update"
+// button clicked in the webview; the click goes through the extension to the example on 127.0.0.1
+// and the post it answers with replaces the previewed one (a new post document with its preview).
+import * as assert from 'assert';
+import { ChildProcess, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Frame, Page } from 'playwright-core';
+import { inPreview, openWritten } from './previewFrame';
+import { notification, runCommand, screenshot, workbench } from './workbench';
+
+const root = path.resolve(__dirname, '..', '..', ...(__dirname.includes(`${path.sep}out${path.sep}`) ? ['..'] : []));
+const FILE = 'ui-buttons.command.json';
+
+/** The webview frame whose title matches and whose preview has the text. */
+async function frameWith(page: Page, title: RegExp, text: string, timeoutMs = 45000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame.isDetached()) continue;
+      try {
+        if (title.test(await frame.title()) && (await frame.locator('[data-testid="post-text"]', { hasText: text }).count()) > 0) return frame;
+      } catch { /* navigated away meanwhile */ }
+    }
+    if (Date.now() > deadline) throw new Error(`no preview titled ${title} showing "${text}"`);
+    await page.waitForTimeout(200);
+  }
+}
+
+describe('clicking buttons in the preview (example integration)', function () {
+  this.timeout(180000);
+  let page: Page;
+  let workspace = '';
+  let example: ChildProcess | undefined;
+  let base = '';
+
+  before(async () => {
+    const c = spawn(process.execPath, [path.join(root, 'examples', 'integration', 'server.js'), '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    example = c;
+    base = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      c.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+        if (m) resolve(m[1]);
+      });
+      c.on('exit', code => reject(new Error(`example exited ${code}`)));
+    });
+    // the example's own answer to "/example hi" (its buttons point at its /action endpoints)
+    const res = await fetch(`${base}/command`, { method: 'POST', headers: { Authorization: 'Token example-command-token', 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'token=example-command-token&text=hi&user_name=ann' });
+    assert.strictEqual(res.status, 200);
+    const wb = await workbench();
+    page = wb.page;
+    workspace = wb.workspace;
+    fs.writeFileSync(path.join(workspace, FILE), JSON.stringify(JSON.parse(await res.text()), null, 2) + '\n');
+    await runCommand(page, 'View: Close All Editors');
+  });
+
+  after(async () => {
+    if (page) await runCommand(page, 'View: Close All Editors').catch(() => undefined);
+    // untitled answers: close without saving
+    if (page) await page.locator('.monaco-dialog-box .monaco-button', { hasText: /Don't Save/ }).click({ timeout: 5000 }).catch(() => undefined);
+    if (page) await runCommand(page, 'Notifications: Clear All Notifications').catch(() => undefined);
+    if (workspace) fs.rmSync(path.join(workspace, FILE), { force: true });
+    example?.kill();
+  });
+
+  it('"Update" sends the action request through the extension and the updated post replaces the preview', async () => {
+    await openWritten(page, FILE);
+    await runCommand(page, 'Mattermost: Open Preview to the Side');
+    await inPreview(page, `Preview: ${FILE}`, async frame => {
+      const update = frame.locator('[data-testid="action-button"]', { hasText: 'Update' });
+      await update.waitFor();
+      assert.match(await update.getAttribute('href') ?? '', /^command:mattermostPayloads\.preview\.action\?/);
+      assert.strictEqual(await frame.locator('script').count(), 0, 'a script in the preview');
+      await update.click();
+    });
+    // the answer's update, as a post document with its own preview
+    await frameWith(page, /^Preview: update-update-\d+\.post\.json$/, 'Updated by @local-user (step 2).');
+    // the ephemeral reply, as Mattermost shows it only to the clicking user
+    const toast = await notification(page, /You updated the post\./);
+    assert.match(toast, /Ephemeral reply to "Update"/);
+    await page.locator(`.tabs-container .tab.active[aria-label*="update-update-"]`).first().waitFor({ timeout: 20000 });
+    await screenshot(page, 'invoke-click-update');
+  });
+});
