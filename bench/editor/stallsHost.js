@@ -11,11 +11,16 @@
 const fs = require('fs');
 const path = require('path');
 const vscode = require('vscode');
+const { startProfile } = require('./hostProfile');
 
 const EXTENSION_ID = 'mattermost-payloads.mattermost-payloads';
 const PREVIEW = 'mattermostPayloads.openPreviewToSide';
 const CURRENT_HTML = 'mattermostPayloads.preview.currentHtml';
 const REPS = Number(process.env.MMP_BENCH_REPS || 3);
+// For finding a block: MMP_BENCH_ONLY=<regex> runs only the rows whose action matches; MMP_BENCH_CPUPROF=<dir>
+// writes an inspector CPU profile of this thread per run (<dir>/<row>-<run>.cpuprofile, open in Chrome DevTools).
+const ONLY = process.env.MMP_BENCH_ONLY ? new RegExp(process.env.MMP_BENCH_ONLY) : undefined;
+const PROFILE_DIR = process.env.MMP_BENCH_CPUPROF;
 const TICK_MS = 2;
 
 const sleep = ms => new Promise(r => setTimeout(r, ms));
@@ -122,12 +127,15 @@ async function run() {
     await sleep(3000); // let the JSON language server and the workbench settle
 
     const measure = async (feature, action, body, { reps = REPS, control: isControl = false, size, before } = {}) => {
+      if (ONLY && !ONLY.test(action)) return;
       const runs = [];
       for (let i = 0; i < reps; i++) {
         if (before) await before(i);
+        const profiled = PROFILE_DIR && await startProfile();
         const stop = probe();
         await body(i);
         runs.push(stop());
+        if (profiled) await profiled(path.join(PROFILE_DIR, `${action.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 40)}-${i}.cpuprofile`));
         await sleep(300);
       }
       rows.push({ feature, action, size, control: isControl, wall: runs.map(r => r.wall), cpu: runs.every(r => r.cpu !== undefined) ? runs.map(r => r.cpu) : undefined });
@@ -155,10 +163,28 @@ async function run() {
       for (let k = 0; k < 5; k++) await insertAt(big, 1, ' ');
       await sleep(400);
     }, { size: bigSize });
-    await measure('(control)', 'typing (5 edits) in a non-payload file of the same size', async () => {
-      for (let k = 0; k < 5; k++) await insertAt(control, 1, ' ');
-      await sleep(400);
-    }, { size: bigSize, control: true });
+    // The control files are shown while they are typed in, as the payloads are: VS Code's work for a visible editor counts.
+    const typeInControl = async doc => {
+      await vscode.window.showTextDocument(doc, { preview: false });
+      return async () => {
+        for (let k = 0; k < 5; k++) await insertAt(doc, 1, ' ');
+        await sleep(400);
+      };
+    };
+    await measure('(control)', 'typing (5 edits) in a non-payload file of the same size', await typeInControl(control), { size: bigSize, control: true });
+    const control4 = await open(files.control4);
+    const control4Size = `${(control4.getText().length / 1024 / 1024).toFixed(1)} MB`;
+    await measure('(control)', 'typing (5 edits) in a non-payload file of the 4 MB row\'s size', await typeInControl(control4), { size: control4Size, control: true });
+    // VS Code's own merge-conflict code lens (on by default, off in this benchmark: bench/stalls.mjs) reads the whole
+    // visible document after each edit burst: what that costs any file of this size, with or without this extension.
+    const mergeConflict = vscode.workspace.getConfiguration('merge-conflict');
+    await mergeConflict.update('codeLens.enabled', true, vscode.ConfigurationTarget.Global);
+    try {
+      await sleep(500);
+      await measure('(control)', 'the same with VS Code\'s merge-conflict code lens on (its default)', await typeInControl(control4), { size: control4Size, control: true });
+    } finally {
+      await mergeConflict.update('codeLens.enabled', false, vscode.ConfigurationTarget.Global);
+    }
 
     // The preview: open it on the big payload, then an edit re-renders it.
     await vscode.window.showTextDocument(big, { preview: false, viewColumn: vscode.ViewColumn.One });
@@ -223,7 +249,7 @@ async function run() {
       });
     }
 
-    for (const doc of [big, typing, control]) {
+    for (const doc of [big, typing, control, control4]) {
       await vscode.window.showTextDocument(doc, { preview: false });
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
