@@ -107,7 +107,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const rows = judge(await measureStalls());
     console.log(`\nLongest extension-host block per feature, code-server (VS Code 1.100.3), ${machine()}\n`);
     console.log(table(rows));
-    console.log(`\nBudget: no feature blocks the extension host for more than ${BUDGET_MS} ms (in at least 4 of 5 runs), judged on the CPU time of the block; the wall clock also holds time spent waiting for a core (machine load). VS Code's built-in merge-conflict decorators and code lens are off: they read the whole visible document after each edit, in any file (the last control row shows the code lens on, as by default); the other control rows type in non-payload files of the same sizes.`);
+    console.log(`\nBudget: no feature blocks the extension host for more than ${BUDGET_MS} ms (in at least 4 of 5 runs), judged on the CPU time of the block; the wall clock also holds time spent waiting for a core (machine load). VS Code's built-in merge-conflict decorators and code lens are off: they read the whole visible document after each edit, in any file (the last row shows the code lens on, as by default); the other control rows type in non-payload files of the same sizes.`);
     const out = process.argv.indexOf('--json');
     if (out > 0) writeFileSync(process.argv[out + 1], JSON.stringify(rows, null, 2));
     process.exit(rows.every(r => r.ok) ? 0 : 1);
