@@ -6,3 +6,4 @@ export { manageWebhooks } from './webhooks';
 export { reportError } from './report';
 export { refreshServerProfile } from './profile';
 export { clickPreviewAction, invokeSlashCommand, triggerOutgoingWebhook } from './invoke';
+export { copyLocalServerUrl, dialogAction } from './dialogs';
