@@ -1,28 +1,12 @@
 import * as assert from 'assert';
-import { ChildProcess, spawn } from 'child_process';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { input, ScriptedPrompter, testApi, withPrompter } from './prompter';
-import { ourDiagnostics, waitFor } from './util';
+import { type RunningExample, startExample } from '../exampleIntegration';
+import { endExampleSuite, ourDiagnostics, waitFor } from './util';
 
-const root = path.resolve(__dirname, '../../..');
 const COMMAND_TOKEN = 'example-command-token';
 
 interface Outcome { status: string; detail: string; verdict?: { outcome: string; summary: string; fieldErrors?: Record<string, string> }; documents?: string[]; submission?: Record<string, unknown> }
-
-/** The example integration on a free port, opening dialogs at `mattermostUrl`; `out()` is what it printed. */
-function startExample(mattermostUrl: string): Promise<{ child: ChildProcess; base: string; out: () => string }> {
-  const child = spawn(process.execPath, [path.join(root, 'examples', 'integration', 'server.js'), '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', MATTERMOST_URL: mattermostUrl } });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) resolve({ child, base: m[1], out: () => out });
-    });
-    child.on('exit', code => reject(new Error(`the example integration exited (${code})`)));
-  });
-}
 
 const currentHtml = () => vscode.commands.executeCommand<string | undefined>('mattermostPayloads.preview.currentHtml');
 
@@ -34,16 +18,9 @@ function linkArg(html: string, label: string): unknown {
   return (JSON.parse(decodeURIComponent(m[1])) as unknown[])[0];
 }
 
-async function closeUntitled(): Promise<void> {
-  for (const doc of vscode.workspace.textDocuments.filter(d => d.uri.scheme === 'untitled')) {
-    await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  }
-}
-
 describe('dialogs: an integration opens one at the local server, the user submits it from the preview', function () {
   this.timeout(60000);
-  let example: { child: ChildProcess; base: string; out: () => string };
+  let example: RunningExample;
   let p: ScriptedPrompter;
   let dialogUri: vscode.Uri;
   const config = () => vscode.workspace.getConfiguration('mattermostPayloads');
@@ -53,14 +30,10 @@ describe('dialogs: an integration opens one at the local server, the user submit
     const url = await vscode.commands.executeCommand<string>('mattermostPayloads.copyLocalServerUrl');
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.strictEqual(await vscode.env.clipboard.readText(), url);
-    example = await startExample(url);
+    example = await startExample({ MATTERMOST_URL: url });
     await config().update('integrations', [{ name: 'example-dialogs', url: `${example.base}/command`, trigger: 'example' }], vscode.ConfigurationTarget.Global);
   });
-  after(async () => {
-    await config().update('integrations', undefined, vscode.ConfigurationTarget.Global);
-    await closeUntitled();
-    example.child.kill();
-  });
+  after(() => endExampleSuite(example));
   beforeEach(async () => { p = await withPrompter(); });
   afterEach(() => assert.strictEqual(p.remaining(), 0, 'not every scripted answer was used'));
 

@@ -99,7 +99,7 @@ function dateError(type: string, value: string): string | undefined {
 }
 
 /** The text input's maxlength in the webapp: max_length, or 150 (text) / 3000 (textarea) when it is 0. */
-export function inputMaxLength(el: DialogElement): number {
+function inputMaxLength(el: DialogElement): number {
   return el.maxLength > 0 ? el.maxLength : el.type === 'textarea' ? 3000 : 150;
 }
 

@@ -3,7 +3,7 @@ import { call } from '../../core/invoke/call';
 import { defaultContext, type InvokeContext } from '../../core/invoke/context';
 import { checkElementValue, type DialogElement, type ElementValue, judgeCancellation, judgeSubmission, readDialog, submissionOf, submissionRequest, type SubmissionVerdict } from '../../core/invoke/dialogSubmit';
 import { noAnswer } from '../../core/invoke/judge';
-import { type OpenedDialogRequest, ResponseReceiver } from '../../core/invoke/receiver';
+import type { OpenedDialogRequest } from '../../core/invoke/receiver';
 import { InvokeInputError, parseEndpoint } from '../../core/invoke/request';
 import { addSecret, redactUrl } from '../../core/mattermost/redact';
 import type { SendOutcome, SendTarget } from '../../core/mattermost/send';
@@ -11,51 +11,15 @@ import { readPayload } from '../../core/server/decode';
 import { INTEGRATION_TIMEOUT_MS } from '../../core/server/integrations';
 import type { Services } from '../services';
 import { allowed, logRequest, noteInternalHost, openDocuments } from './invoke';
+import { whenListening } from './localServer';
 
 // Issue 14 item 4, the extension side: the session's local server (the Mattermost an integration
 // calls back: response_url and dialogs/open), a dialog it opens shown as an untitled *.dialog.json
 // with the preview beside it, and Submit / Cancel from the preview. What is checked, built and
 // judged is src/core/invoke (receiver.ts, dialogOpen.ts, dialogSubmit.ts).
 
-const PORT_SETTING = 'invoke.serverPort';
-const DEFAULT_PORT = 8066;
 /** The preview panel keeps each dialog's last answer and shows it (PreviewPanel). */
 const SET_ERRORS_COMMAND = 'mattermostPayloads.preview.dialogErrors';
-
-// ------------------------------------------------------------------ the session's local server
-
-let receiver: Promise<ResponseReceiver> | undefined;
-let serverUrl = '';
-
-/** The local server, started on first use on setting mattermostPayloads.invoke.serverPort. */
-export function sessionReceiver(s: Services): Promise<ResponseReceiver> {
-  receiver ??= startReceiver(s).catch(e => { receiver = undefined; throw e; });
-  return receiver;
-}
-
-async function startReceiver(s: Services): Promise<ResponseReceiver> {
-  const raw = vscode.workspace.getConfiguration('mattermostPayloads').get<unknown>(PORT_SETTING, DEFAULT_PORT);
-  const port = typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 && raw <= 65535 ? raw : DEFAULT_PORT;
-  const r = new ResponseReceiver();
-  serverUrl = await r.start(port);
-  r.onDialog(d => void dialogOpened(s, d));
-  s.logger.info('invoke', `The local Mattermost server for integrations listens on ${serverUrl} (response_url, /api/v4/actions/dialogs/open): set your integration's MATTERMOST_URL to it.`);
-  if (r.portTaken) {
-    const message = `Port ${port} (setting mattermostPayloads.invoke.serverPort) is taken, so the local Mattermost server listens on ${serverUrl}: point your integration's MATTERMOST_URL there.`;
-    s.logger.warn('invoke', message);
-    void s.prompts.current.warn(message);
-  }
-  return r;
-}
-
-/** "Mattermost: Copy Local Server URL": starts the server if needed; returns the URL (tests read it). */
-export async function copyLocalServerUrl(s: Services): Promise<string | undefined> {
-  if (!s.trust.ensure('Running the local Mattermost server for integrations')) return undefined;
-  await sessionReceiver(s);
-  await vscode.env.clipboard.writeText(serverUrl);
-  void s.prompts.current.info(`Copied ${serverUrl}: set it as your integration's MATTERMOST_URL (it opens dialogs there).`);
-  return serverUrl;
-}
 
 // ------------------------------------------------------------------ dialogs opened by an integration
 
@@ -68,6 +32,8 @@ interface OpenDialog {
   who: InvokeContext;
 }
 const opened = new Map<string, OpenDialog>();
+
+whenListening((r, s) => r.onDialog(d => void dialogOpened(s, d)));
 
 async function dialogOpened(s: Services, d: OpenedDialogRequest): Promise<void> {
   const info = readDialog(d.value);
@@ -83,7 +49,7 @@ async function dialogOpened(s: Services, d: OpenedDialogRequest): Promise<void> 
 
 // ------------------------------------------------------------------ Submit and Cancel from the preview
 
-export interface DialogOutcome extends SendOutcome {
+interface DialogOutcome extends SendOutcome {
   verdict?: SubmissionVerdict;
   submission?: Record<string, unknown>;
 }

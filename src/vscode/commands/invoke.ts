@@ -4,7 +4,7 @@ import { defaultContext, type InvokeContext, newId } from '../../core/invoke/con
 import { invokeAction, invokeCommand, invokeOutgoing, type Invocation } from '../../core/invoke/invoke';
 import type { Verdict } from '../../core/invoke/judge';
 import { internalHostNote } from '../../core/invoke/note';
-import type { DelayedAnswer, ResponseReceiver } from '../../core/invoke/receiver';
+import type { DelayedAnswer } from '../../core/invoke/receiver';
 import { InvokeInputError, type InvokeRequest, parseEndpoint } from '../../core/invoke/request';
 import { isLoopbackHost } from '../../core/mattermost/origin';
 import { redactBody, redactHeaders, redactUrl } from '../../core/mattermost/redact';
@@ -12,7 +12,7 @@ import type { SendOutcome, SendTarget } from '../../core/mattermost/send';
 import type { Kind } from '../../core/payload/problem';
 import { INTEGRATION_TIMEOUT_MS } from '../../core/server/integrations';
 import type { Services } from '../services';
-import { sessionReceiver as localServer } from './dialogs';
+import { sessionReceiver, whenListening } from './localServer';
 import { reportError } from './report';
 
 // Adapters only (issue 14): what is sent and how it is judged is src/core/invoke. Here: the named
@@ -131,17 +131,8 @@ export function noteInternalHost(s: Services, url: string): void {
 // ------------------------------------------------------------------ the session's response_url receiver
 
 let answers = 0;
-let listening = false;
 
-/** The session's local server (src/vscode/commands/dialogs.ts), with the delayed answers shown here. */
-async function sessionReceiver(s: Services): Promise<ResponseReceiver> {
-  const r = await localServer(s);
-  if (!listening) {
-    listening = true;
-    r.onAnswer(a => void delayed(s, a));
-  }
-  return r;
-}
+whenListening((r, s) => r.onAnswer(a => void delayed(s, a)));
 
 async function delayed(s: Services, a: DelayedAnswer): Promise<void> {
   s.logger.info('invoke', `response_url of /${a.trigger}, answer ${a.use} of at most 5: ${a.verdict.summary}`);
