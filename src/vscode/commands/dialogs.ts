@@ -38,7 +38,9 @@ whenListening((r, s) => r.onDialog(d => void dialogOpened(s, d)));
 async function dialogOpened(s: Services, d: OpenedDialogRequest): Promise<void> {
   const info = readDialog(d.value);
   if (!info) return;
-  s.logger.info('invoke', `← dialogs/open: "${info.title}", submitted to ${redactUrl(info.url)}${d.logged.length ? `; ${d.logged.length} IsValid finding(s), which the server only logs` : ''}.`);
+  s.logger.info('invoke', `← dialogs/open: "${info.title}", submitted to ${redactUrl(info.url)}; answered 200 {"status":"OK"}.`);
+  // what the server would log ("Interactive dialog is invalid"); the same findings show on the document
+  for (const p of d.logged) s.logger.info('invoke', `  Interactive dialog is invalid (only logged): ${p.message}`);
   let text: string;
   try { text = JSON.stringify(JSON.parse(d.text), null, 2) + '\n'; } catch { text = d.text; }
   const base = (info.callbackId || 'dialog').replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 40) || 'dialog';
