@@ -76,6 +76,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     network('triggerOutgoingWebhook', (c, arg) => c.triggerOutgoingWebhook(s, arg)),
     // not in the palette: the preview forwards a clicked button or menu here (PreviewPanel)
     network('clickPreviewAction', (c, arg) => c.clickPreviewAction(s, arg)),
+    // not in the palette: Submit / Cancel of a dialog in the preview (PreviewPanel)
+    network('dialogAction', (c, arg) => c.dialogAction(s, arg)),
+    network('copyLocalServerUrl', c => c.copyLocalServerUrl(s)),
   );
   logger.info('activate', `Mattermost Payloads ${(context.extension.packageJSON as { version: string }).version} activated`);
   return context.extensionMode === vscode.ExtensionMode.Test ? { services: { ...s, kinds, store, secrets: context.secrets, globalState: context.globalState, diagnostics } } : undefined;

@@ -10,8 +10,13 @@
 //                         anything else: a message with an "Update" button and an "Open dialog" button.
 //   POST /action/update   the Update button: replaces the post ({update}).
 //   POST /action/dialog   the Open dialog button: opens a dialog through the Mattermost server in
-//                         MATTERMOST_URL (default http://127.0.0.1:8065, the sandbox) and says so.
-//   POST /dialog          the dialog's submission: a field error unless "name" is filled in.
+//                         MATTERMOST_URL (POST /api/v4/actions/dialogs/open with the click's trigger_id).
+//                         Default http://127.0.0.1:8066: the local server the extension runs for the
+//                         session (setting mattermostPayloads.invoke.serverPort; "Mattermost: Copy
+//                         Local Server URL"), which shows the dialog as a *.dialog.json with a preview.
+//   POST /dialog          the dialog's submission: a field error for a name that does not start with a
+//                         capital letter (the webapp itself blocks an empty required field), and the
+//                         notify_on_cancel cancellation, printed as "dialog cancelled (callback_id …)".
 //   POST /outgoing        an outgoing webhook (form or JSON): replies in the thread.
 //   POST|GET /faulty      a faulty slash command; the text says how it fails:
 //                         content-type (JSON sent as text/plain), status (503), too-big (2 MiB),
@@ -20,7 +25,7 @@ const http = require('http');
 
 const COMMAND_TOKEN = process.env.MMP_EXAMPLE_COMMAND_TOKEN || 'example-command-token';
 const HOOK_TOKEN = process.env.MMP_EXAMPLE_HOOK_TOKEN || 'example-hook-token';
-const MATTERMOST_URL = process.env.MATTERMOST_URL || 'http://127.0.0.1:8065';
+const MATTERMOST_URL = process.env.MATTERMOST_URL || 'http://127.0.0.1:8066';
 
 const arg = process.argv.indexOf('--port');
 const port = Number(arg > 0 ? process.argv[arg + 1] : process.env.MMP_EXAMPLE_PORT || 3050);
@@ -115,7 +120,16 @@ async function action(req, res, what) {
   const status = await postJson(`${MATTERMOST_URL}/api/v4/actions/dialogs/open`, {
     trigger_id: r.trigger_id,
     url: `${base(req)}/dialog`,
-    dialog: { callback_id: 'example', title: 'Example dialog', elements: [{ display_name: 'Name', name: 'name', type: 'text' }], submit_label: 'Send', notify_on_cancel: true },
+    dialog: {
+      callback_id: 'example', title: 'Example dialog', state: `step-${(r.context && r.context.step) || 1}`,
+      elements: [
+        // min_length without max_length: Mattermost opens the dialog but only logs "Interactive dialog is
+        // invalid" (max_length defaults to 0); the extension shows it as a diagnostic on the dialog
+        { display_name: 'Name', name: 'name', type: 'text', placeholder: 'Ada', help_text: 'Starts with a capital letter.', min_length: 2 },
+        { display_name: 'Team size', name: 'size', type: 'text', subtype: 'number', optional: true },
+      ],
+      submit_label: 'Send', notify_on_cancel: true,
+    },
   });
   return send(res, 200, { ephemeral_text: `Asked ${MATTERMOST_URL} to open the dialog (answer: ${status}).` });
 }
@@ -124,9 +138,14 @@ async function dialog(req, res) {
   const body = await readBody(req);
   let r;
   try { r = JSON.parse(body) || {}; } catch { return send(res, 400, 'not JSON', 'text/plain'); }
-  if (r.cancelled) return send(res, 200, '');
-  const name = r.submission && r.submission.name;
-  if (!name || !String(name).trim()) return send(res, 200, { errors: { name: 'Please enter a name.' } });
+  if (r.cancelled) {
+    console.log(`dialog cancelled (callback_id ${r.callback_id}, state ${r.state}, user ${r.user_id})`);
+    return send(res, 200, '');
+  }
+  const name = String((r.submission && r.submission.name) || '');
+  // the webapp already refuses an empty required field; this is a check only the integration makes
+  if (!/^[A-Z]/.test(name)) return send(res, 200, { errors: { name: 'Names start with a capital letter.' } });
+  console.log(`dialog submitted (callback_id ${r.callback_id}, state ${r.state}): ${JSON.stringify(r.submission)}`);
   return send(res, 200, {});
 }
 

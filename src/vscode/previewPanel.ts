@@ -22,6 +22,10 @@ const LOAD_REMOTE_IMAGES = 'mattermostPayloads.preview.loadRemoteImages';
  */
 const ACTION_COMMAND = 'mattermostPayloads.preview.action';
 const CLICK_COMMAND = 'mattermostPayloads.clickPreviewAction';
+/** A dialog's Submit or Cancel (argument `{dialog: 'submit' | 'cancel'}`) goes here with the shown document (commands/dialogs.ts). */
+const DIALOG_COMMAND = 'mattermostPayloads.dialogAction';
+/** Internal: commands/dialogs.ts hands over a dialog's answer (`error`, field `errors`) to show with it. */
+const DIALOG_ERRORS_COMMAND = 'mattermostPayloads.preview.dialogErrors';
 const DEBOUNCE_MS = 200;
 /** Payload texts longer than this go to the preview worker in slices. */
 const SLICE_OVER_CHARS = 200_000;
@@ -48,7 +52,8 @@ export interface PreviewDeps {
  * - One render at a time: requests while one runs are coalesced into one render of the newest
  *   state when it ends; a result is shown unless something newer was shown meanwhile.
  * - No script runs in the webview (`enableScripts: false`); resources only from `media/`. Its only
- *   way back is a `command:` link to ACTION_COMMAND (buttons and menus with an integration).
+ *   way back is a `command:` link to ACTION_COMMAND (buttons and menus with an integration, a
+ *   dialog's Submit and Cancel).
  */
 export class PreviewPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -67,12 +72,15 @@ export class PreviewPanel implements vscode.Disposable {
   /** A render is running in the worker; `again`: render the newest state when it ends. */
   private rendering = false;
   private again = false;
+  /** Per dialog document (URI string): the integration's answer to its last submission. */
+  private readonly dialogErrors = new Map<string, { error?: string; fields?: Record<string, string> }>();
 
   static register(context: vscode.ExtensionContext, deps: PreviewDeps): vscode.Disposable {
     const preview = new PreviewPanel(context.extensionUri, deps, context.asAbsolutePath('dist/previewWorker.js'));
     preview.disposables.push(
       vscode.commands.registerCommand(OPEN_PREVIEW_COMMAND, (uri?: unknown) => preview.open(uri instanceof vscode.Uri ? uri : undefined)),
       vscode.commands.registerCommand(ACTION_COMMAND, (arg?: unknown) => preview.click(arg)),
+      vscode.commands.registerCommand(DIALOG_ERRORS_COMMAND, (uri?: unknown, errors?: unknown) => preview.setDialogErrors(uri, errors)),
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
         // No state to restore (no script, so no setState): show the active payload again.
         deserializeWebviewPanel: (panel: vscode.WebviewPanel) => new Promise<void>(resolve => { preview.adopt(panel, vscode.window.activeTextEditor?.document); resolve(); }),
@@ -95,6 +103,7 @@ export class PreviewPanel implements vscode.Disposable {
         if (this.isShown(e.document.uri)) this.schedule();
       }),
       vscode.workspace.onDidOpenTextDocument(d => { if (this.isShown(d.uri)) this.schedule(); }),
+      vscode.workspace.onDidCloseTextDocument(d => this.dialogErrors.delete(d.uri.toString())),
       deps.diagnostics.onDidLint(uri => { if (this.isShown(uri)) this.renderNow(); }),
       deps.kinds.onDidChange(() => {
         // A kind was chosen or a setting changed: the active editor may now be a payload, the shown one may not.
@@ -130,9 +139,21 @@ export class PreviewPanel implements vscode.Disposable {
     const uri = this.uri;
     const doc = uri && vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
     const kind = doc && this.deps.kinds.kindOf(doc)?.kind;
-    if (!doc || !kind || kind === 'dialog') return undefined;
+    if (!doc || !kind) return undefined;
+    if (kind === 'dialog') {
+      const action = arg && typeof arg === 'object' ? (arg as { dialog?: unknown }).dialog : undefined;
+      return action === 'submit' || action === 'cancel' ? vscode.commands.executeCommand(DIALOG_COMMAND, { uri: doc.uri.toString(), action }) : undefined;
+    }
     const path = arg && typeof arg === 'object' ? (arg as { path?: unknown }).path : undefined;
     return vscode.commands.executeCommand(CLICK_COMMAND, { uri: doc.uri.toString(), kind, path });
+  }
+
+  /** A dialog's last answer (undefined: none), shown under its fields; re-renders when that dialog is shown. */
+  private setDialogErrors(uri: unknown, errors: unknown): void {
+    if (typeof uri !== 'string') return;
+    if (errors && typeof errors === 'object') this.dialogErrors.set(uri, errors);
+    else this.dialogErrors.delete(uri);
+    if (this.uri?.toString() === uri) this.renderNow();
   }
 
   dispose(): void {
@@ -229,6 +250,7 @@ export class PreviewPanel implements vscode.Disposable {
         styleUri: this.styleUri(panel).toString(),
         title,
         actionCommand: ACTION_COMMAND,
+        dialogErrors: detected.kind === 'dialog' ? this.dialogErrors.get(uri.toString()) : undefined,
       },
     }, (html, note) => this.deps.logger.trace('preview', () => `${vscode.workspace.asRelativePath(doc.uri)} as ${detected.kind} v${version}: ${findings} finding(s), ${html.length} chars in ${Date.now() - t0} ms${note ? ' (part of it: too big to show whole)' : ''}`),
     sliced ? { slices: textSlices(doc), stale: () => doc.isClosed || doc.version !== version } : undefined);

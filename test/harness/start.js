@@ -30,8 +30,10 @@ function which(cmd) {
     children.push(spawn(process.execPath, [sandboxJs, '--port', process.env.MM_SANDBOX_PORT || '8065'], { cwd: root, stdio: 'inherit', detached: true }));
   }
 
-  // the example integration (examples/integration): a slash command and an outgoing webhook to invoke
-  children.push(spawn(process.execPath, [path.join(examples, 'integration', 'server.js'), '--port', process.env.MMP_EXAMPLE_PORT || '3050'], { cwd: root, stdio: 'inherit', detached: true }));
+  // the example integration (examples/integration): a slash command and an outgoing webhook to invoke;
+  // it opens dialogs at the extension's local server (setting mattermostPayloads.invoke.serverPort)
+  const mattermostUrl = process.env.MATTERMOST_URL || 'http://127.0.0.1:8066';
+  children.push(spawn(process.execPath, [path.join(examples, 'integration', 'server.js'), '--port', process.env.MMP_EXAMPLE_PORT || '3050'], { cwd: root, stdio: 'inherit', detached: true, env: { ...process.env, MATTERMOST_URL: mattermostUrl } }));
 
   const code = desktop;
   if (code) {

@@ -1,30 +1,13 @@
 import * as assert from 'assert';
-import { ChildProcess, spawn } from 'child_process';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { answer, input, ScriptedPrompter, testApi, withPrompter } from './prompter';
-import { ourDiagnostics, waitFor } from './util';
+import { type RunningExample, startExample } from '../exampleIntegration';
+import { endExampleSuite, ourDiagnostics, waitFor } from './util';
 
-const root = path.resolve(__dirname, '../../..');
 const COMMAND_TOKEN = 'example-command-token';
 const HOOK_TOKEN = 'example-hook-token';
 
 interface Outcome { status: string; detail: string; verdict?: { outcome: string; summary: string }; documents?: string[] }
-
-/** The example integration (examples/integration/server.js) on a free port of 127.0.0.1. */
-function startExample(): Promise<{ child: ChildProcess; base: string }> {
-  // the extension host's executable may be Electron: run it as plain Node
-  const child = spawn(process.execPath, [path.join(root, 'examples', 'integration', 'server.js'), '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) resolve({ child, base: m[1] });
-    });
-    child.on('exit', code => reject(new Error(`the example integration exited (${code})`)));
-  });
-}
 
 function documentOf(uri: string): vscode.TextDocument {
   const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri);
@@ -32,16 +15,9 @@ function documentOf(uri: string): vscode.TextDocument {
   return doc;
 }
 
-async function closeUntitled(): Promise<void> {
-  for (const doc of vscode.workspace.textDocuments.filter(d => d.uri.scheme === 'untitled')) {
-    await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  }
-}
-
 describe('invoke a slash command and an outgoing webhook (against the example integration on 127.0.0.1)', function () {
   this.timeout(60000);
-  let example: { child: ChildProcess; base: string };
+  let example: RunningExample;
   let p: ScriptedPrompter;
   const config = () => vscode.workspace.getConfiguration('mattermostPayloads');
 
@@ -54,11 +30,7 @@ describe('invoke a slash command and an outgoing webhook (against the example in
       { name: 'echo', type: 'outgoing', url: `${example.base}/outgoing`, trigger: 'echo', contentType: 'json' },
     ], vscode.ConfigurationTarget.Global);
   });
-  after(async () => {
-    await config().update('integrations', undefined, vscode.ConfigurationTarget.Global);
-    await closeUntitled();
-    example.child.kill();
-  });
+  after(() => endExampleSuite(example));
   beforeEach(async () => { p = await withPrompter(); });
   afterEach(() => assert.strictEqual(p.remaining(), 0, 'not every scripted answer was used'));
 

@@ -42,3 +42,18 @@ export async function restoreDocument(doc: vscode.TextDocument, text: string): P
   await vscode.workspace.applyEdit(edit);
   await doc.save();
 }
+
+/** Closes every untitled document without saving (answers and dialogs the tests opened). */
+async function closeUntitled(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments.filter(d => d.uri.scheme === 'untitled')) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+}
+
+/** After a suite that used the example integration: its definitions removed, untitled documents closed, the example stopped. */
+export async function endExampleSuite(example: { child: { kill(): unknown } } | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration('mattermostPayloads').update('integrations', undefined, vscode.ConfigurationTarget.Global);
+  await closeUntitled();
+  example?.child.kill();
+}

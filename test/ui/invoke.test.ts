@@ -2,14 +2,13 @@
 // button clicked in the webview; the click goes through the extension to the example on 127.0.0.1
 // and the post it answers with replaces the previewed one (a new post document with its preview).
 import * as assert from 'assert';
-import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
 import { inPreview, openWritten } from './previewFrame';
-import { notification, runCommand, screenshot, workbench } from './workbench';
+import { exampleAnswer, type RunningExample, startExample } from '../exampleIntegration';
+import { endExampleSuite, notification, runCommand, screenshot, workbench } from './workbench';
 
-const root = path.resolve(__dirname, '..', '..', ...(__dirname.includes(`${path.sep}out${path.sep}`) ? ['..'] : []));
 const FILE = 'ui-buttons.command.json';
 
 /** The webview frame whose title matches and whose preview has the text. */
@@ -31,39 +30,18 @@ describe('clicking buttons in the preview (example integration)', function () {
   this.timeout(180000);
   let page: Page;
   let workspace = '';
-  let example: ChildProcess | undefined;
-  let base = '';
+  let example: RunningExample | undefined;
 
   before(async () => {
-    const c = spawn(process.execPath, [path.join(root, 'examples', 'integration', 'server.js'), '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    example = c;
-    base = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      c.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-        if (m) resolve(m[1]);
-      });
-      c.on('exit', code => reject(new Error(`example exited ${code}`)));
-    });
-    // the example's own answer to "/example hi" (its buttons point at its /action endpoints)
-    const res = await fetch(`${base}/command`, { method: 'POST', headers: { Authorization: 'Token example-command-token', 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'token=example-command-token&text=hi&user_name=ann' });
-    assert.strictEqual(res.status, 200);
+    example = await startExample();
     const wb = await workbench();
     page = wb.page;
     workspace = wb.workspace;
-    fs.writeFileSync(path.join(workspace, FILE), JSON.stringify(JSON.parse(await res.text()), null, 2) + '\n');
+    fs.writeFileSync(path.join(workspace, FILE), await exampleAnswer(example.base));
     await runCommand(page, 'View: Close All Editors');
   });
 
-  after(async () => {
-    if (page) await runCommand(page, 'View: Close All Editors').catch(() => undefined);
-    // untitled answers: close without saving
-    if (page) await page.locator('.monaco-dialog-box .monaco-button', { hasText: /Don't Save/ }).click({ timeout: 5000 }).catch(() => undefined);
-    if (page) await runCommand(page, 'Notifications: Clear All Notifications').catch(() => undefined);
-    if (workspace) fs.rmSync(path.join(workspace, FILE), { force: true });
-    example?.kill();
-  });
+  after(() => endExampleSuite(page, workspace && path.join(workspace, FILE), example));
 
   it('"Update" sends the action request through the extension and the updated post replaces the preview', async () => {
     await openWritten(page, FILE);

@@ -119,3 +119,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/**
+ * After a suite that used the example integration: all editors closed, untitled ones (answers,
+ * dialogs) discarded, the notifications cleared, the file it wrote removed, the example stopped.
+ */
+export async function endExampleSuite(page: Page | undefined, file: string | undefined, example: { child: { kill(): unknown } } | undefined): Promise<void> {
+  if (page) {
+    await runCommand(page, 'View: Close All Editors').catch(() => undefined);
+    await page.locator('.monaco-dialog-box .monaco-button', { hasText: /Don't Save/ }).click({ timeout: 5000 }).catch(() => undefined);
+    await runCommand(page, 'Notifications: Clear All Notifications').catch(() => undefined);
+  }
+  if (file) fs.rmSync(file, { force: true });
+  example?.child.kill();
+}

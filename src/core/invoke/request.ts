@@ -52,6 +52,8 @@ export interface CommandInput {
   /** Where delayed answers go (the local receiver's hook URL). */
   responseUrl: string;
   context: InvokeContext;
+  /** The trigger id to send (the session receiver issues it, so a dialog opened with it is recognised); default: a fresh one. */
+  triggerId?: string;
 }
 
 /**
@@ -61,7 +63,7 @@ export interface CommandInput {
  */
 export function commandRequest(i: CommandInput): InvokeRequest {
   const u = parseEndpoint(i.url);
-  const { triggerId } = newTriggerId(i.context.user_id);
+  const triggerId = i.triggerId ?? newTriggerId(i.context.user_id).triggerId;
   const c = i.context;
   const fields: [string, string][] = [
     ['token', i.token],
@@ -133,6 +135,8 @@ export interface ActionInput {
   dataSource?: string;
   postId?: string;
   who: InvokeContext;
+  /** As CommandInput.triggerId. */
+  triggerId?: string;
 }
 
 /**
@@ -143,7 +147,7 @@ export interface ActionInput {
 export function actionRequest(i: ActionInput): InvokeRequest {
   const u = parseEndpoint(i.url);
   const w = i.who;
-  const { triggerId } = newTriggerId(w.user_id);
+  const triggerId = i.triggerId ?? newTriggerId(w.user_id).triggerId;
   const context = i.selectedOption !== undefined ? { ...i.context, selected_option: i.selectedOption } : i.context;
   const body = JSON.stringify({
     user_id: w.user_id, user_name: w.user_name, channel_id: w.channel_id, channel_name: w.channel_name, team_id: w.team_id,

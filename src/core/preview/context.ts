@@ -15,6 +15,12 @@ export const STATUS_COLORS = {
   success: '#06d6a0',
 } as const;
 
+/** What an integration answered to a dialog submission: shown at the top and under the fields. */
+export interface DialogErrors {
+  error?: string;
+  fields?: Record<string, string>;
+}
+
 export class RenderContext {
   readonly findings = new Findings();
   /** Custom #RRGGBB colours used, for the document's nonce'd style block (no inline styles under CSP). */
@@ -28,6 +34,8 @@ export class RenderContext {
     readonly profile: Profile = DEFAULT_PROFILE,
     /** Where a click on an action with an integration goes (PreviewInput.actionCommand); undefined: inert. */
     readonly actionCommand?: string,
+    /** A dialog's answer to its last submission (PreviewInput.dialogErrors). */
+    readonly dialogErrors?: DialogErrors,
   ) {}
 
   /** Integration payloads go through the Go server's conversions; `post` props are read by the webapp as sent. */

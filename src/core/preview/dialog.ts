@@ -1,4 +1,10 @@
-/** Interactive dialogs, drawn as the Mattermost modal with every element type (inert). */
+/**
+ * Interactive dialogs, drawn as the Mattermost modal with every element type. The controls are inert;
+ * with an `actionCommand` (the preview panel), Submit and Cancel are `command:` links carrying only
+ * which of the two it is, and the extension asks for the values and submits (no script in the
+ * webview). The integration's answer to the last submission (`dialogErrors`) shows as Mattermost
+ * shows it: the general `error` at the top, each field error under its field.
+ */
 import type { RenderContext } from './context';
 import type { JsonPath } from './findings';
 import { attr, esc } from './html';
@@ -122,14 +128,30 @@ function renderElement(ctx: RenderContext, el: Obj, path: JsonPath, index: numbe
     ? '<span class="mm-optional" data-testid="optional"> (optional)</span>'
     : '<span class="mm-required" data-testid="required" title="required"> *</span>';
   const subtype = type === 'text' || type === 'textarea' ? str(ctx.field(el, 'subtype')) : undefined;
+  const elName = str(ctx.field(el, 'name')) ?? '';
+  const fieldErrors = ctx.dialogErrors?.fields;
+  const fieldError = fieldErrors && Object.prototype.hasOwnProperty.call(fieldErrors, elName) ? fieldErrors[elName] : undefined;
   return (
     `<div class="mm-dialog-element" data-testid="dialog-element"${attr('data-index', index)}${attr('data-type', type)}${attr('data-name', str(ctx.field(el, 'name')) ?? '')}${attr('data-subtype', subtype)}${attr('data-optional', optional ? 'true' : 'false')}>` +
     `<label class="mm-dialog-label"${attr('for', id)}>${esc(displayName)}${marker}</label>` +
     control(ctx, el, type, id) +
     (help ? `<div class="mm-dialog-help" data-testid="help-text">${esc(help)}</div>` : '') +
+    (fieldError !== undefined ? `<div class="mm-dialog-field-error" data-testid="dialog-field-error" role="alert">${esc(fieldError)}</div>` : '') +
     ctx.findings.anchor(path) +
     `</div>`
   );
+}
+
+/** Submit or Cancel: a `command:` link when the preview can submit, otherwise an inert button. */
+function footerButton(ctx: RenderContext, which: 'submit' | 'cancel', label: string): string {
+  const cls = which === 'submit' ? 'mm-btn mm-btn-primary' : 'mm-btn mm-btn-cancel';
+  const testid = which === 'submit' ? 'dialog-submit' : 'dialog-cancel';
+  if (ctx.actionCommand && /^[A-Za-z0-9_.]+$/.test(ctx.actionCommand)) {
+    const href = `command:${ctx.actionCommand}?${encodeURIComponent(JSON.stringify([{ dialog: which }]))}`;
+    const title = which === 'submit' ? 'Fill in the fields and submit to the integration (through the extension)' : 'Cancel the dialog (the integration is told only with notify_on_cancel)';
+    return `<a class="${cls}"${attr('data-testid', testid)} data-clickable="true" role="button"${attr('href', href)}${attr('title', title)}>${esc(label)}</a>`;
+  }
+  return `<button type="button" class="${cls}"${attr('data-testid', testid)} aria-disabled="true" tabindex="-1">${esc(label)}</button>`;
 }
 
 /** The request `{trigger_id, url, dialog:{…}}`, or a bare dialog object. */
@@ -154,12 +176,13 @@ export function renderDialog(ctx: RenderContext, root: Obj): string {
     `<span class="mm-dialog-close" aria-hidden="true">×</span></header>` +
     ctx.findings.anchor(p('title'), p('icon_url'), p('callback_id'), p('state'), p('notify_on_cancel'), p('source_url')) +
     `<div class="mm-dialog-body">` +
+    (ctx.dialogErrors?.error ? `<div class="mm-dialog-error" data-testid="dialog-error" role="alert">${esc(ctx.dialogErrors.error)}</div>` : '') +
     (intro ? `<div class="mm-dialog-intro" data-testid="dialog-intro">${ctx.markdown(intro)}${ctx.findings.anchor(p('introduction_text'))}</div>` : '') +
     `<div class="mm-dialog-elements">${body}${ctx.findings.anchor(p('elements'))}</div>` +
     `</div>` +
     `<footer class="mm-dialog-footer">` +
-    `<button type="button" class="mm-btn mm-btn-cancel" data-testid="dialog-cancel" aria-disabled="true" tabindex="-1">Cancel</button>` +
-    `<button type="button" class="mm-btn mm-btn-primary" data-testid="dialog-submit" aria-disabled="true" tabindex="-1">${esc(submit)}</button>` +
+    footerButton(ctx, 'cancel', 'Cancel') +
+    footerButton(ctx, 'submit', submit) +
     `${ctx.findings.anchor(p('submit_label'))}</footer>` +
     `</section></div>`
   );

@@ -3,7 +3,7 @@
  * payload text; never loads remote images unless asked; output is deterministic.
  */
 import type { Kind, Problem } from '../payload/problem';
-import { RenderContext } from './context';
+import { type DialogErrors, RenderContext } from './context';
 import { renderDialog } from './dialog';
 import { findingHtml } from './findings';
 import { attr, esc } from './html';
@@ -45,6 +45,11 @@ export interface PreviewInput {
    * click). Omitted: every control is inert.
    */
   actionCommand?: string;
+  /**
+   * A dialog's answer to its last submission: the general `error` at the top, `fields` under their
+   * elements. With `actionCommand`, a dialog also gets Submit and Cancel links.
+   */
+  dialogErrors?: DialogErrors;
 }
 
 export interface PreviewDocumentInput extends PreviewInput {
@@ -132,7 +137,7 @@ function renderKind(ctx: RenderContext, input: PreviewInput): string {
 
 /** Renders the preview body and reports the custom colours it uses. */
 function renderPreview(input: PreviewInput): PreviewResult {
-  const ctx = new RenderContext(input.kind, input.loadRemoteImages === true, input.now, input.profile ?? DEFAULT_PROFILE, input.actionCommand);
+  const ctx = new RenderContext(input.kind, input.loadRemoteImages === true, input.now, input.profile ?? DEFAULT_PROFILE, input.actionCommand, input.dialogErrors);
   let inner: string;
   try {
     inner = renderKind(ctx, input);

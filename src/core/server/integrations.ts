@@ -55,3 +55,29 @@ export function reservedHost(hostname: string): 'loopback' | 'private' | undefin
   }
   return undefined;
 }
+
+/**
+ * `POST /api/v4/actions/dialogs/open` (MATTERMOST_RULES.md §5.1): no session needed; a trigger id is
+ * good for OutgoingIntegrationRequestsTimeout (DecodeAndVerifyTriggerId); every refusal is 400.
+ */
+export const DIALOG_OPEN = {
+  path: '/api/v4/actions/dialogs/open',
+  triggerLifetimeMs: INTEGRATION_TIMEOUT_MS,
+  /** The trigger-id errors, in the order the server checks (server/public/model/integration_action.go). */
+  errors: {
+    base64: 'interactive_message.decode_trigger_id.base64_decode_failed',
+    missingData: 'interactive_message.decode_trigger_id.missing_data',
+    expired: 'interactive_message.decode_trigger_id.expired',
+    signatureBase64: 'interactive_message.decode_trigger_id.base64_decode_failed_signature',
+    verify: 'interactive_message.decode_trigger_id.verify_signature_failed',
+    /** SetInvalidParamWithErr("dialog") and SetInvalidParam("url") (server/channels/api4/integration_action.go). */
+    body: 'api.context.invalid_body_param.app_error',
+  },
+} as const;
+
+/**
+ * The dialog submission the server POSTs to the dialog's url (SubmitInteractiveDialog): its answer
+ * must be 200 or the submission fails with the click's error; the body is read as JSON whatever its
+ * Content-Type, and a body that does not decode counts as an empty answer.
+ */
+export const DIALOG_SUBMIT_FAILED = 'api.post.do_action.action_integration.app_error';

@@ -6,3 +6,5 @@ export { manageWebhooks } from './webhooks';
 export { reportError } from './report';
 export { refreshServerProfile } from './profile';
 export { clickPreviewAction, invokeSlashCommand, triggerOutgoingWebhook } from './invoke';
+export { dialogAction } from './dialogs';
+export { copyLocalServerUrl } from './localServer';

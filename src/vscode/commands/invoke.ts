@@ -4,7 +4,7 @@ import { defaultContext, type InvokeContext, newId } from '../../core/invoke/con
 import { invokeAction, invokeCommand, invokeOutgoing, type Invocation } from '../../core/invoke/invoke';
 import type { Verdict } from '../../core/invoke/judge';
 import { internalHostNote } from '../../core/invoke/note';
-import { type DelayedAnswer, ResponseReceiver } from '../../core/invoke/receiver';
+import type { DelayedAnswer } from '../../core/invoke/receiver';
 import { InvokeInputError, type InvokeRequest, parseEndpoint } from '../../core/invoke/request';
 import { isLoopbackHost } from '../../core/mattermost/origin';
 import { redactBody, redactHeaders, redactUrl } from '../../core/mattermost/redact';
@@ -12,6 +12,7 @@ import type { SendOutcome, SendTarget } from '../../core/mattermost/send';
 import type { Kind } from '../../core/payload/problem';
 import { INTEGRATION_TIMEOUT_MS } from '../../core/server/integrations';
 import type { Services } from '../services';
+import { sessionReceiver, whenListening } from './localServer';
 import { reportError } from './report';
 
 // Adapters only (issue 14): what is sent and how it is judged is src/core/invoke. Here: the named
@@ -91,7 +92,7 @@ async function chooseDefinition(s: Services, what: What, arg: InvokeArg | undefi
 }
 
 /** Loopback: no question. Any other origin: asked once (remembered in workspace state). */
-async function allowed(s: Services, url: URL): Promise<boolean> {
+export async function allowed(s: Services, url: URL): Promise<boolean> {
   if (isLoopbackHost(url.hostname)) return true;
   const origins = s.state.get<string[]>(ALLOWED_KEY) ?? [];
   if (origins.includes(url.origin)) return true;
@@ -114,7 +115,7 @@ async function tokenFor(s: Services, def: Definition): Promise<string | undefine
 
 /** Item 5: a real server calls loopback/private hosts only when AllowedUntrustedInternalConnections names them. Once per endpoint. */
 const noted = new Set<string>();
-function noteInternalHost(s: Services, url: string): void {
+export function noteInternalHost(s: Services, url: string): void {
   const note = internalHostNote(url);
   if (!note || noted.has(note.host) || (s.state.get<string[]>(NOTE_DISMISSED_KEY) ?? []).includes(note.host)) return;
   noted.add(note.host);
@@ -129,17 +130,9 @@ function noteInternalHost(s: Services, url: string): void {
 
 // ------------------------------------------------------------------ the session's response_url receiver
 
-let receiver: ResponseReceiver | undefined;
 let answers = 0;
 
-async function sessionReceiver(s: Services): Promise<ResponseReceiver> {
-  if (receiver) return receiver;
-  const r = new ResponseReceiver();
-  await r.start();
-  r.onAnswer(a => void delayed(s, a));
-  receiver = r;
-  return r;
-}
+whenListening((r, s) => r.onAnswer(a => void delayed(s, a)));
 
 async function delayed(s: Services, a: DelayedAnswer): Promise<void> {
   s.logger.info('invoke', `response_url of /${a.trigger}, answer ${a.use} of at most 5: ${a.verdict.summary}`);
@@ -152,7 +145,7 @@ async function delayed(s: Services, a: DelayedAnswer): Promise<void> {
 /** Answers open one after another (a delayed answer can arrive while the first one opens). */
 let opening: Promise<unknown> = Promise.resolve();
 
-function openDocuments(v: Verdict, base: string): Promise<vscode.Uri[]> {
+export function openDocuments(v: Verdict, base: string): Promise<vscode.Uri[]> {
   const next = opening.then(() => openNow(v, base));
   opening = next.catch(() => undefined);
   return next;
@@ -183,7 +176,7 @@ export interface InvokeOutcome extends SendOutcome {
   documents?: string[];
 }
 
-function logRequest(s: Services, req: InvokeRequest): void {
+export function logRequest(s: Services, req: InvokeRequest): void {
   const headers = JSON.stringify(redactHeaders(req.headers));
   s.logger.info('invoke', `→ ${req.method} ${redactUrl(req.url)} ${headers}${req.body !== undefined ? ` ${redactBody(req.body, req.headers['Content-Type'])}` : ''}`);
 }
@@ -209,7 +202,8 @@ async function run(s: Services, what: What, arg: InvokeArg | undefined): Promise
   if (what === 'command') {
     const rcv = await sessionReceiver(s);
     const responseUrl = rcv.newHook(def.trigger);
-    inv = await s.editor.withProgress(title, signal => invokeCommand({ url: url.href, method: def.method, token, trigger: def.trigger, text, responseUrl, context }, { signal, timeoutMs: INTEGRATION_TIMEOUT_MS }));
+    const triggerId = rcv.issueTriggerId(context);
+    inv = await s.editor.withProgress(title, signal => invokeCommand({ url: url.href, method: def.method, token, trigger: def.trigger, text, responseUrl, context, triggerId }, { signal, timeoutMs: INTEGRATION_TIMEOUT_MS }));
   } else {
     inv = await s.editor.withProgress(title, signal => invokeOutgoing({ url: url.href, contentType: def.contentType, token, triggerWord: def.trigger, text, context }, { signal, timeoutMs: INTEGRATION_TIMEOUT_MS }));
   }
@@ -235,6 +229,11 @@ export function triggerOutgoingWebhook(s: Services, arg?: unknown): Promise<Invo
 
 /** Resend from the send history: the same definition (by name) and the same text. */
 export function resendInvocation(s: Services, target: InvokeTarget, text: string | undefined): Promise<InvokeOutcome> {
+  if (target.what === 'dialog') {
+    const detail = `A dialog submission is not resent from the history: submit "${target.name}" again from its preview.`;
+    void s.prompts.current.info(detail);
+    return Promise.resolve({ status: 'not sent', detail });
+  }
   return run(s, target.what, { name: target.name, text });
 }
 
@@ -306,8 +305,10 @@ export async function clickPreviewAction(s: Services, arg?: unknown): Promise<In
   const postId = postIds.get(click.uri) ?? newId();
   postIds.set(click.uri, postId);
   const name = action.name || action.id || 'action';
+  // the trigger id comes from the local server, so a dialog the integration opens with it is recognised
+  const triggerId = (await sessionReceiver(s)).issueTriggerId(who);
   const inv = await s.editor.withProgress(`Clicking "${name}"…`, signal =>
-    invokeAction({ url: url.href, context: action.context, type: action.type, selectedOption, dataSource: action.dataSource, postId, who }, { signal, timeoutMs: INTEGRATION_TIMEOUT_MS }));
+    invokeAction({ url: url.href, context: action.context, type: action.type, selectedOption, dataSource: action.dataSource, postId, who, triggerId }, { signal, timeoutMs: INTEGRATION_TIMEOUT_MS }));
   logRequest(s, inv.request);
   const v = inv.verdict;
   s.logger.info('invoke', `← ${v.status ?? 'no answer'} in ${inv.ms} ms: ${v.summary}`);

@@ -24,4 +24,23 @@ describe('Restricted Mode: invoking integrations', () => {
       server.close();
     }
   });
+
+  it('a dialog\'s Submit and Cancel and the local server refuse: nothing is sent, no server is started', async () => {
+    let requests = 0;
+    const server = http.createServer((_req, res) => { requests++; res.end('{}'); });
+    await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/dialog`;
+    try {
+      const doc = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify({ trigger_id: 'x', url, dialog: { title: 'T', notify_on_cancel: true, elements: [] } }) });
+      const prompter = await withPrompter();
+      const submit = await vscode.commands.executeCommand('mattermostPayloads.dialogAction', { uri: doc.uri.toString(), action: 'submit' });
+      const cancel = await vscode.commands.executeCommand('mattermostPayloads.dialogAction', { uri: doc.uri.toString(), action: 'cancel' });
+      const local = await vscode.commands.executeCommand('mattermostPayloads.copyLocalServerUrl');
+      assert.deepStrictEqual([submit, cancel, local], [{ status: 'not sent', detail: 'Restricted Mode' }, { status: 'not sent', detail: 'Restricted Mode' }, undefined]);
+      assert.deepStrictEqual(prompter.seen, [], 'a command asked or told something through its own prompts');
+      assert.strictEqual(requests, 0, 'a request reached the integration');
+    } finally {
+      server.close();
+    }
+  });
 });

@@ -2,17 +2,15 @@
 // lookup finds the action in the payload as the server reads it, and the answer is applied as
 // Mattermost applies it.
 import * as assert from 'assert';
-import { ChildProcess, spawn } from 'child_process';
-import * as path from 'path';
 import { clickEffect, findAction } from '../../../src/core/invoke/action';
 import { defaultContext } from '../../../src/core/invoke/context';
 import { invokeAction } from '../../../src/core/invoke/invoke';
 import { judgeAction } from '../../../src/core/invoke/judge';
 import type { Kind } from '../../../src/core/payload/problem';
 import { renderPreviewBody } from '../../../src/core/preview/render';
+import { type RunningExample, startExample } from '../../exampleIntegration';
 import { all, parseHtml } from '../preview/helpers';
 
-const root = path.resolve(__dirname, '../../../..');
 const COMMAND = 'mattermostPayloads.preview.action';
 
 /** The JSON path a preview control carries in its command link. */
@@ -140,22 +138,13 @@ describe('invoke: clicking a button or menu in the preview', () => {
 
   describe('against the example integration on 127.0.0.1', function () {
     this.timeout(30000);
-    let child: ChildProcess | undefined;
+    let example: RunningExample | undefined;
     let base = '';
     before(async () => {
-      const c = spawn(process.execPath, [path.join(root, 'examples', 'integration', 'server.js'), '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-      child = c;
-      base = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        c.stdout.on('data', (d: Buffer) => {
-          out += d.toString();
-          const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-          if (m) resolve(m[1]);
-        });
-        c.on('exit', code => reject(new Error(`example exited ${code}`)));
-      });
+      example = await startExample();
+      base = example.base;
     });
-    after(() => { child?.kill(); });
+    after(() => { example?.child.kill(); });
 
     it('the example\'s Update button: found in its answer, sent, and the post is replaced', async () => {
       const res = await fetch(`${base}/command`, { method: 'POST', headers: { Authorization: 'Token example-command-token', 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'token=example-command-token&text=hi&user_name=ann' });

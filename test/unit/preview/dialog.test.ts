@@ -80,3 +80,41 @@ describe('preview: interactive dialogs', () => {
     assert.match(one(bare, 'dialog-unknown').text, /"nope"/);
   });
 });
+
+describe('preview: a dialog that can be submitted (actionCommand) and the answer\'s errors', () => {
+  const payload = {
+    trigger_id: 't', url: 'http://127.0.0.1:3050/dialog',
+    dialog: { title: 'Example', submit_label: 'Send', elements: [{ display_name: 'Name', name: 'name', type: 'text' }, { display_name: 'Email', name: 'email', type: 'text', subtype: 'email' }] },
+  };
+
+  it('without actionCommand Submit and Cancel stay inert buttons', () => {
+    const root = render('dialog', payload);
+    assert.strictEqual(one(root, 'dialog-submit').tagName, 'BUTTON');
+    assert.strictEqual(root.querySelectorAll('a[href^="command:"]').length, 0);
+  });
+
+  it('with actionCommand they are command: links carrying only which one it is', () => {
+    const root = render('dialog', payload, { actionCommand: 'mattermostPayloads.preview.action' });
+    const submit = one(root, 'dialog-submit');
+    assert.strictEqual(submit.tagName, 'A');
+    assert.strictEqual(submit.text, 'Send');
+    const args = (a: HTMLElement) => JSON.parse(decodeURIComponent(a.getAttribute('href')!.replace('command:mattermostPayloads.preview.action?', ''))) as unknown;
+    assert.deepStrictEqual(args(submit), [{ dialog: 'submit' }]);
+    assert.deepStrictEqual(args(one(root, 'dialog-cancel')), [{ dialog: 'cancel' }]);
+    assert.strictEqual(render('dialog', payload, { actionCommand: 'bad command"' }).querySelectorAll('a[href^="command:"]').length, 0);
+  });
+
+  it('shows each field error under its field, the general error at the top, escaped; unknown names nowhere', () => {
+    const root = render('dialog', payload, { dialogErrors: { error: 'Try <b>again</b>', fields: { name: 'Names start with a capital letter.', nosuch: 'never shown' } } });
+    const errs = all(root, 'dialog-field-error');
+    assert.strictEqual(errs.length, 1);
+    const el = errs[0].parentNode as HTMLElement;
+    assert.strictEqual(el.getAttribute('data-name'), 'name');
+    assert.strictEqual(errs[0].text, 'Names start with a capital letter.');
+    const top = one(root, 'dialog-error');
+    assert.strictEqual(top.text, 'Try <b>again</b>');
+    assert.strictEqual(top.querySelectorAll('b').length, 0);
+    assert.ok(!root.toString().includes('never shown'));
+    assert.strictEqual(all(render('dialog', payload), 'dialog-field-error').length, 0);
+  });
+});

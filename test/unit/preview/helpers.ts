@@ -17,6 +17,8 @@ export interface RenderOptions {
   loadRemoteImages?: boolean;
   now?: Date;
   profile?: Profile;
+  actionCommand?: string;
+  dialogErrors?: { error?: string; fields?: Record<string, string> };
 }
 
 export function render(kind: Kind, payload: string | object, opts: RenderOptions = {}): HTMLElement {
