@@ -28,11 +28,14 @@ export interface Question { message: string; detail: string; go: string }
 export type SendTarget =
   | { type: 'webhook'; name: string; redactedUrl: string }
   | { type: 'api'; origin: string; channel: string; channelId: string; teamName?: string }
-  /** An integration invoked as Mattermost would (issue 14): a named definition; `file` records the text typed. */
-  | { type: 'invoke'; what: 'command' | 'outgoing'; name: string; redactedUrl: string };
+  /**
+   * An integration invoked as Mattermost would (issue 14): a named definition (`file` records the text
+   * typed), or a click on a button or menu (`name` is the control's, `text` the stored click).
+   */
+  | { type: 'invoke'; what: 'command' | 'outgoing' | 'action'; name: string; redactedUrl: string };
 
 export function describeTarget(t: SendTarget): string {
-  if (t.type === 'invoke') return `${t.what === 'command' ? 'slash command' : 'outgoing webhook'} "${t.name}" (${t.redactedUrl})`;
+  if (t.type === 'invoke') return `${t.what === 'command' ? 'slash command' : t.what === 'outgoing' ? 'outgoing webhook' : 'the integration of'} "${t.name}" (${t.redactedUrl})`;
   return t.type === 'webhook' ? `webhook "${t.name}" (${t.redactedUrl})` : `~${t.channel} on ${t.origin}`;
 }
 
