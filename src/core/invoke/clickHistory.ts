@@ -25,7 +25,7 @@ export interface StoredClick {
   who: InvokeContext;
 }
 
-export type ClickTarget = Extract<SendRecord['target'], { type: 'invoke' }>;
+type ClickTarget = Extract<SendRecord['target'], { type: 'invoke' }>;
 
 /** The history entry of a click: its target (the integration, redacted), status and summary, and what to resend. */
 export function clickRecord(c: StoredClick, at: number, durationMs: number, status: number | undefined, outcome: 'sent' | 'failed', summary: string): Omit<SendRecord, 'id'> {
