@@ -5,11 +5,12 @@
  * pairing verdict; the request the server sends to the registry url (§5.3); and what the answer does to
  * the previewed post (§5.2, §5.3): `update` (with the props rules), `type:"refresh"` (new blocks),
  * `ephemeral_text`, `goto_location` (named, not followed), `error`, `type:"dialog"` (a block dialog).
- * Pure: nothing here sends.
+ * Pure but for invokeBlockAction, which sends the request it builds (as invoke.ts does for the others).
  */
 import type { JsonPath } from '../json/locate';
 import type { Kind } from '../payload/problem';
 import { type BlocksRead, blocksOf, type MmBlock, readBlocks, type RegistryEntry, type SelectOption } from '../server/blocks';
+import { isObj } from '../server/blocks-mm';
 import { readPayload } from '../server/decode';
 import type { Profile } from '../server/profile';
 import type { InvokeContext } from './context';
@@ -19,10 +20,6 @@ import { lint } from '../payload/lint';
 import { actionRequest, type InvokeRequest } from './request';
 
 type Obj = Record<string, unknown>;
-
-function isObj(v: unknown): v is Obj {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 /** The props that hold blocks: a path under one of them is a block click, any other an attachment action. */
 const BLOCK_PROPS = ['mm_blocks', 'blocks', 'cards'];

@@ -195,6 +195,7 @@ class BlockRenderer {
     const initial = str(field(b, 'initial_option'));
     const disabled = bool(field(b, 'disabled')) === true;
     const info = this.actionInfo(id, disabled);
+    const choose = this.chooseLink(b, id, disabled);
     const options = (arr(field(b, 'options')) ?? []).filter(isObject).map((o) => ({ text: str(field(o, 'text')) ?? '', value: str(field(o, 'value')) ?? '' }));
     const picked = options.find((o) => o.value === initial);
     let list: string;
@@ -207,9 +208,9 @@ class BlockRenderer {
       b,
       'static_select',
       '',
-      `<select class="mm-select mm-block-select" data-testid="block-select" disabled${attr('aria-label', placeholder)}${attr('title', info.title)}${info.attrs}${attr('data-source', source)}${attr('data-disabled', disabled ? 'true' : undefined)}>` +
+      `${choose ? '<span class="mm-block-select-choose">' : ''}<select class="mm-select mm-block-select" data-testid="block-select" disabled${attr('aria-label', placeholder)}${attr('title', info.title)}${info.attrs}${attr('data-source', source)}${attr('data-disabled', disabled ? 'true' : undefined)}>` +
         `<option value=""${attr('selected', picked === undefined)}>${esc(placeholder)}</option>${list}</select>` +
-        this.chooseLink(b, id, disabled) +
+        (choose ? `${choose}</span>` : '') +
         (info.missing ? `<span class="mm-note" data-testid="action-missing">no registry entry: the menu does nothing</span>` : ''),
       attr('data-options', options.length),
     );
