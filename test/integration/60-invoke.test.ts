@@ -1,30 +1,15 @@
 import * as assert from 'assert';
-import { ChildProcess, spawn } from 'child_process';
-import * as path from 'path';
+import type { ChildProcess } from 'child_process';
 import * as vscode from 'vscode';
+import { startExample } from '../support/example';
 import { answer, input, ScriptedPrompter, testApi, withPrompter } from './prompter';
 import { ourDiagnostics, waitFor } from './util';
 
-const root = path.resolve(__dirname, '../../..');
 const COMMAND_TOKEN = 'example-command-token';
 const HOOK_TOKEN = 'example-hook-token';
 
 interface Outcome { status: string; detail: string; verdict?: { outcome: string; summary: string }; documents?: string[] }
 
-/** The example integration (examples/integration/server.js) on a free port of 127.0.0.1. */
-function startExample(): Promise<{ child: ChildProcess; base: string }> {
-  // the extension host's executable may be Electron: run it as plain Node
-  const child = spawn(process.execPath, [path.join(root, 'examples', 'integration', 'server.js'), '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) resolve({ child, base: m[1] });
-    });
-    child.on('exit', code => reject(new Error(`the example integration exited (${code})`)));
-  });
-}
 
 function documentOf(uri: string): vscode.TextDocument {
   const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri);
@@ -46,7 +31,7 @@ describe('invoke a slash command and an outgoing webhook (against the example in
   const config = () => vscode.workspace.getConfiguration('mattermostPayloads');
 
   before(async () => {
-    example = await startExample();
+    example = await startExample(true);
     await config().update('integrations', [
       { name: 'example', url: `${example.base}/command`, trigger: 'example' },
       { name: 'example-get', url: `${example.base}/command`, trigger: 'example', method: 'GET' },

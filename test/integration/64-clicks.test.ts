@@ -3,32 +3,19 @@
 // does (the shown document, its kind and the block's path), the refreshed post opens as a post document;
 // the clicks are in the send history and Resend sends once after asking; CodeLens on definitions.
 import * as assert from 'assert';
-import { ChildProcess, spawn } from 'child_process';
+import type { ChildProcess } from 'child_process';
 import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
+import { startExample } from '../support/example';
 import { answer, input, pick, ScriptedPrompter, testApi, withPrompter } from './prompter';
 import { waitFor, workspacePath, workspaceUri } from './util';
 
-const root = path.resolve(__dirname, '../../..');
 const REFRESH = ['props', 'mm_blocks', 0, 'content', 1, 'content', 0];
 const MENU = ['props', 'mm_blocks', 0, 'content', 1, 'content', 1];
 const DOCS = ['props', 'mm_blocks', 0, 'content', 1, 'content', 2];
 
 interface Outcome { status: string; detail: string; verdict?: { outcome: string; summary: string }; documents?: string[] }
 
-function startExample(): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, [path.join(root, 'examples', 'integration', 'server.js'), '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) resolve({ child, base: m[1] });
-    });
-    child.on('exit', code => reject(new Error(`the example integration exited (${code})`)));
-  });
-}
 
 function textOf(uri: string): string {
   const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri);
@@ -46,7 +33,7 @@ describe('clicking Mattermost Blocks (against the example integration on 127.0.0
   const config = () => vscode.workspace.getConfiguration('mattermostPayloads');
 
   before(async () => {
-    example = await startExample();
+    example = await startExample(true);
     await config().update('integrations', [{ name: 'blocks-example', url: `${example.base}/command`, trigger: 'example' }], vscode.ConfigurationTarget.Global);
   });
   after(async () => {
