@@ -3,7 +3,7 @@ import { redact } from './core/mattermost/redact';
 import { AccountStatusBar } from './vscode/accountStatusBar';
 import { PayloadAssist } from './vscode/assist';
 import { PayloadCodeActions, disableRule } from './vscode/codeActions';
-import { PayloadCodeLens } from './vscode/codeLens';
+import { DefinitionCodeLens, PayloadCodeLens } from './vscode/codeLens';
 import { PayloadDiagnostics } from './vscode/diagnostics';
 import { Commands, loadCommands } from './vscode/lazy';
 import { Logger } from './vscode/logger';
@@ -56,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     vscode.languages.registerCodeActionsProvider(JSON_DOCUMENTS, new PayloadCodeActions(diagnostics), PayloadCodeActions.metadata),
     codeLens,
     vscode.languages.registerCodeLensProvider(JSON_DOCUMENTS, codeLens),
+    ...registerDefinitionLenses(),
     vscode.workspace.registerTextDocumentContentProvider(SchemaContentProvider.scheme, new SchemaContentProvider()),
     ...registerAssist(new PayloadAssist(kinds, profiles, context.asAbsolutePath('dist/annotated-schemas.json'))),
     PreviewPanel.register(context, { kinds, diagnostics, logger, profiles }),
@@ -87,6 +88,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 /** Completion (also on `"` and `:`) and hover for payload files, following the server profile. */
 function registerAssist(assist: PayloadAssist): vscode.Disposable[] {
   return [vscode.languages.registerCompletionItemProvider(JSON_DOCUMENTS, assist, '"', ':'), vscode.languages.registerHoverProvider(JSON_DOCUMENTS, assist)];
+}
+
+/** CodeLens above the named integration definitions (issue 14 item 6). */
+function registerDefinitionLenses(): vscode.Disposable[] {
+  const lens = new DefinitionCodeLens();
+  return [lens, vscode.languages.registerCodeLensProvider(DefinitionCodeLens.selector, lens)];
 }
 
 export function deactivate(): void {}

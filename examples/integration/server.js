@@ -7,6 +7,8 @@
 //
 // Endpoints (tokens: MMP_EXAMPLE_COMMAND_TOKEN / MMP_EXAMPLE_HOOK_TOKEN, defaults below):
 //   POST|GET /command     a slash command. Text "later": answers now and again through response_url;
+//                         Text "blocks": Mattermost Blocks with a "Refresh" button, a menu and an openURL
+//                         button, wired through props.mm_blocks_actions back to this example.
 //                         anything else: a message with an "Update" button and an "Open dialog" button.
 //   POST /action/update   the Update button: replaces the post ({update}).
 //   POST /action/dialog   the Open dialog button: opens a dialog through the Mattermost server in
@@ -14,6 +16,8 @@
 //                         Default http://127.0.0.1:8066: the local server the extension runs for the
 //                         session (setting mattermostPayloads.invoke.serverPort; "Mattermost: Copy
 //                         Local Server URL"), which shows the dialog as a *.dialog.json with a preview.
+//   POST /action/refresh  the Blocks "Refresh" button and menu: answers type "refresh" with new blocks
+//                         (the count in the registry context goes up; a menu's choice is shown).
 //   POST /dialog          the dialog's submission: a field error for a name that does not start with a
 //                         capital letter (the webapp itself blocks an empty required field), and the
 //                         notify_on_cancel cancellation, printed as "dialog cancelled (callback_id …)".
@@ -75,6 +79,42 @@ function messageWithButtons(req, text) {
   };
 }
 
+// ------------------------------------------------------------------ Mattermost Blocks (MM_BLOCKS.md)
+
+/** The blocks of the "blocks" answer and of each refresh: a counter, a Refresh button, a menu, a docs link. */
+function blocksProps(req, count, picked) {
+  return {
+    mm_blocks: [
+      { type: 'container', border: true, content: [
+        { type: 'text', text: `#### Refreshed ${count} ${count === 1 ? 'time' : 'times'}${picked ? ` · picked **${picked}**` : ''}` },
+        { type: 'container', flow: 'horizontal', gap: 'small', content: [
+          { type: 'button', text: 'Refresh', style: 'primary', action_id: 'refresh' },
+          { type: 'static_select', action_id: 'pick', placeholder: 'Pick an environment', options: [{ text: 'Staging', value: 'staging' }, { text: 'Production', value: 'production' }] },
+          { type: 'button', text: 'Docs', action_id: 'docs' },
+        ] },
+      ] },
+    ],
+    mm_blocks_actions: {
+      refresh: { type: 'external', url: `${base(req)}/action/refresh`, context: { count }, query: { from: 'example' } },
+      pick: { type: 'external', url: `${base(req)}/action/refresh`, context: { count } },
+      docs: { type: 'openURL', url: 'https://developers.mattermost.com/integrate/', query: { ref: 'example' } },
+    },
+  };
+}
+
+function messageWithBlocks(req, text) {
+  return { response_type: 'in_channel', text, props: blocksProps(req, 0) };
+}
+
+async function blocksAction(req, res) {
+  const body = await readBody(req);
+  let r;
+  try { r = JSON.parse(body) || {}; } catch { return send(res, 400, 'not JSON', 'text/plain'); }
+  const ctx = r.context || {};
+  const { mm_blocks, mm_blocks_actions } = blocksProps(req, Number(ctx.count || 0) + 1, ctx.selected_option);
+  return send(res, 200, { type: 'refresh', mm_blocks, mm_blocks_actions });
+}
+
 function postJson(url, body) {
   const data = JSON.stringify(body);
   return new Promise(resolve => {
@@ -91,6 +131,7 @@ async function command(req, res, url) {
     setTimeout(() => { void postJson(f.response_url, { response_type: 'in_channel', text: `Done, @${f.user_name}: here is the result.` }); }, 200);
     return send(res, 200, { response_type: 'ephemeral', text: 'Working on it…' });
   }
+  if ((f.text || '').trim() === 'blocks') return send(res, 200, messageWithBlocks(req, `Hello @${f.user_name}, here are Mattermost Blocks.`));
   return send(res, 200, messageWithButtons(req, `Hello @${f.user_name}, you typed: ${f.text || '(nothing)'}`));
 }
 
@@ -159,6 +200,7 @@ async function outgoing(req, res, url) {
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, 'http://127.0.0.1');
   const route = url.pathname;
+  if (route === '/action/refresh' && req.method === 'POST') return void blocksAction(req, res).catch(e => { if (!res.headersSent) send(res, 500, String(e && e.message), 'text/plain'); });
   const run = route === '/command' ? command(req, res, url)
     : route === '/faulty' ? faulty(req, res, url)
       : route === '/outgoing' && req.method === 'POST' ? outgoing(req, res, url)

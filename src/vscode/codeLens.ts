@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { definitionsIn } from '../core/invoke/definitions';
 import { networkSettings } from './config';
 import { PayloadKinds } from './payloadKinds';
 
@@ -34,5 +35,31 @@ export class PayloadCodeLens implements vscode.CodeLensProvider, vscode.Disposab
       lenses.push(new vscode.CodeLens(top, { title: '$(open-preview) Preview', command: this.commands.preview, arguments: [doc.uri] }));
     }
     return lenses;
+  }
+}
+
+/**
+ * "▶ Invoke /trigger" / "▶ Trigger outgoing 'word'" above each entry of mattermostPayloads.integrations in
+ * `.vscode/settings.json` and `*.code-workspace` files; they run the invoke commands with the entry's name.
+ * Only in a trusted workspace (the commands send requests).
+ */
+export class DefinitionCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
+  static readonly selector: vscode.DocumentSelector = [{ pattern: '**/.vscode/settings.json' }, { pattern: '**/*.code-workspace' }];
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[] = [this.changed, vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire())];
+
+  dispose(): void { for (const d of this.subscriptions) d.dispose(); }
+
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    if (!vscode.workspace.isTrusted) return [];
+    return definitionsIn(doc.getText(), doc.uri.path.endsWith('.code-workspace')).map(d => {
+      const at = doc.positionAt(d.offset);
+      return new vscode.CodeLens(new vscode.Range(at, at), {
+        title: d.title,
+        command: d.type === 'command' ? 'mattermostPayloads.invokeSlashCommand' : 'mattermostPayloads.triggerOutgoingWebhook',
+        arguments: [{ name: d.name }],
+      });
+    });
   }
 }

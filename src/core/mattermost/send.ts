@@ -28,11 +28,22 @@ export interface Question { message: string; detail: string; go: string }
 export type SendTarget =
   | { type: 'webhook'; name: string; redactedUrl: string }
   | { type: 'api'; origin: string; channel: string; channelId: string; teamName?: string }
-  /** An integration invoked as Mattermost would (issue 14): a named definition (a dialog: its title); `file` records the text typed. */
-  | { type: 'invoke'; what: 'command' | 'outgoing' | 'dialog'; name: string; redactedUrl: string };
+  /**
+   * An integration invoked as Mattermost would (issue 14): a named definition (`file` records the text
+   * typed), a dialog submission (`name` is its title), or a click on a button or menu (`name` is the
+   * control's, `text` the stored click).
+   */
+  | { type: 'invoke'; what: 'command' | 'outgoing' | 'dialog' | 'action'; name: string; redactedUrl: string };
+
+const INVOKED: Record<'command' | 'outgoing' | 'dialog' | 'action', string> = {
+  command: 'slash command',
+  outgoing: 'outgoing webhook',
+  dialog: 'dialog',
+  action: 'the integration of',
+};
 
 export function describeTarget(t: SendTarget): string {
-  if (t.type === 'invoke') return `${t.what === 'command' ? 'slash command' : t.what === 'dialog' ? 'dialog' : 'outgoing webhook'} "${t.name}" (${t.redactedUrl})`;
+  if (t.type === 'invoke') return `${INVOKED[t.what]} "${t.name}" (${t.redactedUrl})`;
   return t.type === 'webhook' ? `webhook "${t.name}" (${t.redactedUrl})` : `~${t.channel} on ${t.origin}`;
 }
 

@@ -139,6 +139,20 @@ class BlockRenderer {
     };
   }
 
+  /**
+   * The command link of a clickable control (PreviewInput.actionCommand): an enabled button or select
+   * whose registry entry has an http(s) url. It carries only the block's path; the extension finds the
+   * block again, sends the click (or, for openURL, shows the target) and the webview fetches nothing.
+   */
+  private clickHref(b: Obj, id: string, disabled: boolean): string | undefined {
+    const command = this.ctx.actionCommand;
+    const path = pathOf(b);
+    if (!command || !/^[A-Za-z0-9_.]+$/.test(command) || disabled || !path) return undefined;
+    const entry = this.input.registry && Object.prototype.hasOwnProperty.call(this.input.registry, id) ? this.input.registry[id] : undefined;
+    if (!entry || !/^https?:\/\//i.test(entry.url)) return undefined;
+    return `command:${command}?${encodeURIComponent(JSON.stringify([{ path }]))}`;
+  }
+
   private buttonStyle(style: string | undefined): string {
     if (style === undefined) return 'mm-bbtn-default';
     if (BUTTON_STYLES.includes(style)) return `mm-bbtn-${style}`;
@@ -154,6 +168,16 @@ class BlockRenderer {
     const tooltip = str(field(b, 'tooltip'));
     const info = this.actionInfo(id, disabled);
     const shownStyle = style !== undefined && (BUTTON_STYLES.includes(style) || HEX.test(style)) ? style : 'default';
+    const href = this.clickHref(b, id, disabled);
+    if (href) {
+      return this.wrap(
+        b,
+        'button',
+        '',
+        `<a class="mm-bbtn ${this.buttonStyle(style)}" data-testid="block-button" data-clickable="true" role="button"${attr('data-style', shownStyle)}` +
+          `${attr('title', tooltip ?? `${info.title} (the click goes through the extension)`)}${info.attrs}${attr('href', href)}>${this.ctx.markdownInline(label)}</a>`,
+      );
+    }
     return this.wrap(
       b,
       'button',
@@ -171,6 +195,7 @@ class BlockRenderer {
     const initial = str(field(b, 'initial_option'));
     const disabled = bool(field(b, 'disabled')) === true;
     const info = this.actionInfo(id, disabled);
+    const choose = this.chooseLink(b, id, disabled);
     const options = (arr(field(b, 'options')) ?? []).filter(isObject).map((o) => ({ text: str(field(o, 'text')) ?? '', value: str(field(o, 'value')) ?? '' }));
     const picked = options.find((o) => o.value === initial);
     let list: string;
@@ -183,11 +208,18 @@ class BlockRenderer {
       b,
       'static_select',
       '',
-      `<select class="mm-select mm-block-select" data-testid="block-select" disabled${attr('aria-label', placeholder)}${attr('title', info.title)}${info.attrs}${attr('data-source', source)}${attr('data-disabled', disabled ? 'true' : undefined)}>` +
+      `${choose ? '<span class="mm-block-select-choose">' : ''}<select class="mm-select mm-block-select" data-testid="block-select" disabled${attr('aria-label', placeholder)}${attr('title', info.title)}${info.attrs}${attr('data-source', source)}${attr('data-disabled', disabled ? 'true' : undefined)}>` +
         `<option value=""${attr('selected', picked === undefined)}>${esc(placeholder)}</option>${list}</select>` +
+        (choose ? `${choose}</span>` : '') +
         (info.missing ? `<span class="mm-note" data-testid="action-missing">no registry entry: the menu does nothing</span>` : ''),
       attr('data-options', options.length),
     );
+  }
+
+  /** A select is drawn disabled (no script): "Choose…" asks the option in the editor and sends it. */
+  private chooseLink(b: Obj, id: string, disabled: boolean): string {
+    const href = this.clickHref(b, id, disabled);
+    return href ? `<a class="mm-select-choose" data-testid="block-choose" role="button"${attr('href', href)} title="Choose an option and send it to the integration (through the extension)">Choose…</a>` : '';
   }
 
   private accentClass(accent: string | undefined): string {

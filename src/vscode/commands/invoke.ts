@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { type ClickedAction, clickEffect, findAction } from '../../core/invoke/action';
+import { type BlockClickEffect, blockClickInput, type ClickOrigin, findBlockAction, invokeBlockAction, isBlockPath, NO_ORIGIN, openUrlTarget } from '../../core/invoke/blockAction';
+import { clickRecord, type StoredClick, storedClick } from '../../core/invoke/clickHistory';
 import { defaultContext, type InvokeContext, newId } from '../../core/invoke/context';
 import { invokeAction, invokeCommand, invokeOutgoing, type Invocation } from '../../core/invoke/invoke';
 import type { Verdict } from '../../core/invoke/judge';
@@ -227,13 +229,14 @@ export function triggerOutgoingWebhook(s: Services, arg?: unknown): Promise<Invo
   return run(s, 'outgoing', asArg(arg));
 }
 
-/** Resend from the send history: the same definition (by name) and the same text. */
+/** Resend from the send history: the same definition (by name) and the same text; a click: the stored action request. */
 export function resendInvocation(s: Services, target: InvokeTarget, text: string | undefined): Promise<InvokeOutcome> {
   if (target.what === 'dialog') {
     const detail = `A dialog submission is not resent from the history: submit "${target.name}" again from its preview.`;
     void s.prompts.current.info(detail);
     return Promise.resolve({ status: 'not sent', detail });
   }
+  if (target.what === 'action') return resendClick(s, text);
   return run(s, target.what, { name: target.name, text });
 }
 
@@ -277,9 +280,13 @@ async function chooseOption(s: Services, action: ClickedAction): Promise<string 
   return picked?.value;
 }
 
+/** What a click's answer does: an attachment action's effect (clickEffect) has the same shape, without the block-only parts. */
+type Applied = BlockClickEffect;
+
 /**
  * A button or menu clicked in the preview: the action request Mattermost sends to its integration.url
- * (asked and allowed as the invoke commands are), the answer applied as Mattermost applies it.
+ * (attachments) or to its registry url (MM Blocks), asked and allowed as the invoke commands are, the
+ * answer applied as Mattermost applies it.
  */
 export async function clickPreviewAction(s: Services, arg?: unknown): Promise<InvokeOutcome> {
   const none: InvokeOutcome = { status: 'not sent', detail: '' };
@@ -288,37 +295,106 @@ export async function clickPreviewAction(s: Services, arg?: unknown): Promise<In
   if (!s.trust.ensure('Sending a click to an integration')) return { status: 'not sent', detail: 'Restricted Mode' };
   const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === click.uri);
   if (!doc) return none;
+  if (!clicker) clicker = defaultContext();
+  const who = clicker;
+  const postId = postIds.get(click.uri) ?? newId();
+  if (isBlockPath(click.path)) return clickBlock(s, click.uri, findBlockAction(doc.getText(), click.kind, click.path), who, postId);
   const found = findAction(doc.getText(), click.kind, click.path);
   if (!found.ok) {
     void s.prompts.current.warn(found.reason);
     return { status: 'not sent', detail: found.reason };
   }
   const action = found.action;
-  let url: URL;
-  try { url = parseEndpoint(action.url); } catch (e) { void s.prompts.current.error(e instanceof InvokeInputError ? e.message : String(e)); return none; }
-  if (!(await allowed(s, url))) return none;
+  if (!(await allowedUrl(s, action.url))) return none;
   const selectedOption = action.type === 'select' ? await chooseOption(s, action) : undefined;
   if (action.type === 'select' && selectedOption === undefined) return none;
-  noteInternalHost(s, url.href);
-  if (!clicker) clicker = defaultContext();
-  const who = clicker;
-  const postId = postIds.get(click.uri) ?? newId();
   postIds.set(click.uri, postId);
-  const name = action.name || action.id || 'action';
-  // the trigger id comes from the local server, so a dialog the integration opens with it is recognised
-  const triggerId = (await sessionReceiver(s)).issueTriggerId(who);
-  const inv = await s.editor.withProgress(`Clicking "${name}"…`, signal =>
-    invokeAction({ url: url.href, context: action.context, type: action.type, selectedOption, dataSource: action.dataSource, postId, who, triggerId }, { signal, timeoutMs: INTEGRATION_TIMEOUT_MS }));
-  logRequest(s, inv.request);
-  const v = inv.verdict;
-  s.logger.info('invoke', `← ${v.status ?? 'no answer'} in ${inv.ms} ms: ${v.summary}`);
-  for (const d of v.documents) s.logger.debug('invoke', `${d.label} (${d.kind}): ${d.text.slice(0, 2000)}`);
-  const effect = clickEffect(v);
-  const base = `${(action.id || action.name || 'action').replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 40) || 'action'}-update`;
-  const uris = await openDocuments({ ...v, documents: effect.replace }, base);
-  for (const u of uris) postIds.set(u.toString(), postId);
+  const stored: StoredClick = { source: 'attachment', name: action.name || action.id || 'action', url: action.url, context: action.context, type: action.type, selectedOption, dataSource: action.dataSource, postId, who };
+  return sendClick(s, stored, NO_ORIGIN, action.id || action.name);
+}
+
+/** An http(s) URL the user lets this workspace call (loopback always; others asked once per origin). */
+async function allowedUrl(s: Services, raw: string): Promise<boolean> {
+  let url: URL;
+  try { url = parseEndpoint(raw); } catch (e) { void s.prompts.current.error(e instanceof InvokeInputError ? e.message : String(e)); return false; }
+  if (!(await allowed(s, url))) return false;
+  noteInternalHost(s, url.href);
+  return true;
+}
+
+/** An MM Blocks button or select: found with the server model, its registry url called (openURL: only shown). */
+async function clickBlock(s: Services, uri: string, found: ReturnType<typeof findBlockAction>, who: InvokeContext, postId: string): Promise<InvokeOutcome> {
+  const none: InvokeOutcome = { status: 'not sent', detail: '' };
+  if (!found.ok) {
+    void s.prompts.current.warn(found.reason);
+    return { status: 'not sent', detail: found.reason };
+  }
+  const b = found.block;
+  if (b.entry.type === 'openURL') {
+    const detail = `"${b.name}" opens ${openUrlTarget(b.entry)} (an openURL action: Mattermost calls no integration; the preview does not go there).`;
+    s.logger.info('invoke', detail);
+    void s.prompts.current.info(detail);
+    return { status: 'not sent', detail };
+  }
+  const selectedOption = b.control === 'select' ? await chooseOption(s, { id: b.actionId, name: b.name, type: 'select', url: b.entry.url, context: {}, options: b.options, dataSource: b.dataSource }) : undefined;
+  if (b.control === 'select' && selectedOption === undefined) return none;
+  const input = blockClickInput(b, who, postId, selectedOption);
+  if (!(await allowedUrl(s, input.url))) return none;
+  postIds.set(uri, postId);
+  const stored: StoredClick = { source: 'block', name: b.name || b.actionId, url: input.url, context: input.context, type: 'button', selectedOption, dataSource: '', postId, who };
+  return sendClick(s, stored, b.origin, b.actionId);
+}
+
+/** Sends a click (from the preview, or again from the history), records it, and applies the answer. */
+async function sendClick(s: Services, c: StoredClick, origin: ClickOrigin, slug: string): Promise<InvokeOutcome> {
+  const started = Date.now();
+  const opts = (signal: AbortSignal) => ({ signal, timeoutMs: INTEGRATION_TIMEOUT_MS });
+  // a fresh trigger id from the local server for every send (Resend too), so a dialog the integration opens with it is recognised
+  const triggerId = (await sessionReceiver(s)).issueTriggerId(c.who);
+  const { request, ms, applied } = await s.editor.withProgress<{ request: InvokeRequest; ms: number; applied: Applied }>(`Clicking "${c.name}"…`, async signal => {
+    if (c.source === 'block') {
+      const r = await invokeBlockAction({ url: c.url, context: c.context, selectedOption: c.selectedOption, postId: c.postId, who: c.who, triggerId }, origin, opts(signal));
+      return { request: r.request, ms: r.ms, applied: r.effect };
+    }
+    const inv = await invokeAction({ url: c.url, context: c.context, type: c.type, selectedOption: c.selectedOption, dataSource: c.dataSource, postId: c.postId, who: c.who, triggerId }, opts(signal));
+    return { request: inv.request, ms: inv.ms, applied: { ...clickEffect(inv.verdict), verdict: inv.verdict } };
+  });
+  logRequest(s, request);
+  const v = applied.verdict;
+  s.logger.info('invoke', `← ${v.status ?? 'no answer'} in ${ms} ms: ${applied.summary}`);
+  for (const d of applied.replace) s.logger.debug('invoke', `${d.label} (${d.kind}): ${d.text.slice(0, 2000)}`);
+  const status = v.outcome === 'no-answer' ? 'failed' : 'sent';
+  await s.history.add(clickRecord(c, started, Date.now() - started, v.status, status, applied.summary));
+  const base = slug.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 40) || 'action';
+  const uris: vscode.Uri[] = [];
+  for (const d of applied.replace) uris.push(...await openDocuments({ ...v, documents: [d] }, `${base}-${d.label}`));
+  for (const u of uris) postIds.set(u.toString(), c.postId);
   const p = s.prompts.current;
-  if (effect.ephemeral !== undefined) void p.info(`Ephemeral reply to "${name}" (only the clicking user sees it): ${effect.ephemeral}`);
-  void (effect.level === 'info' ? p.info(effect.summary) : effect.level === 'warning' ? p.warn(effect.summary) : p.error(effect.summary));
-  return { status: v.outcome === 'no-answer' ? 'failed' : 'sent', detail: effect.summary, verdict: v, documents: uris.map(u => u.toString()) };
+  if (applied.blockDialog !== undefined) {
+    const uri = vscode.Uri.from({ scheme: 'untitled', path: `${base}-block-dialog-${++answers}.json` });
+    await vscode.workspace.openTextDocument(uri);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), applied.blockDialog);
+    await vscode.workspace.applyEdit(edit);
+    await vscode.window.showTextDocument(uri, { preview: false });
+    uris.push(uri);
+    void p.info(`"${c.name}" opens a block dialog: its JSON is shown as it came (block dialogs are not documented, so the preview does not draw them).`);
+  }
+  if (applied.error !== undefined) void p.error(`"${c.name}": the integration answered an error, which Mattermost shows: ${applied.error}`);
+  if (applied.ephemeral !== undefined) void p.info(`Ephemeral reply to "${c.name}" (only the clicking user sees it): ${applied.ephemeral}`);
+  void (applied.level === 'info' ? p.info(applied.summary) : applied.level === 'warning' ? p.warn(applied.summary) : p.error(applied.summary));
+  return { status, detail: applied.summary, verdict: v, documents: uris.map(u => u.toString()) };
+}
+
+/** Resend of a click from the send history (already confirmed there): the stored request, a fresh trigger_id. */
+async function resendClick(s: Services, text: string | undefined): Promise<InvokeOutcome> {
+  const c = storedClick(text);
+  if (!c) {
+    const why = 'This click was not kept in the send history (it looked like it carries a secret, or it was too large): click the button again in the preview.';
+    void s.prompts.current.error(why);
+    return { status: 'not sent', detail: why };
+  }
+  if (!s.trust.ensure('Sending a click to an integration')) return { status: 'not sent', detail: 'Restricted Mode' };
+  if (!(await allowedUrl(s, c.url))) return { status: 'not sent', detail: '' };
+  return sendClick(s, c, NO_ORIGIN, c.name);
 }

@@ -1,24 +1,10 @@
 import * as assert from 'assert';
 import { ChildProcess, spawn, spawnSync, SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
-import * as path from 'path';
+import { startExample } from '../../exampleIntegration';
 import { installBuiltCli } from '../cli/helpers';
 
-const root = path.resolve(__dirname, '../../../..');
 
-/** Starts examples/integration/server.js on a free port; resolves with its base URL. */
-function startExample(): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, [path.join(root, 'examples', 'integration', 'server.js'), '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) resolve({ child, base: m[1] });
-    });
-    child.on('exit', code => reject(new Error(`example exited ${code}`)));
-  });
-}
 
 describe('CLI: mattermost-payloads invoke, against the example integration on 127.0.0.1', function () {
   this.timeout(60000);
