@@ -31,8 +31,16 @@ export const BODY_LIMIT: Readonly<Record<Kind, number>> = {
  * + 512 since ≈ 9.8, MaxFileSize from 5.22, none before: §8), 1 MiB for command and outgoing responses.
  */
 export function bodyLimit(kind: Kind, profile: Profile): number | undefined {
-  return kind === 'command' || kind === 'outgoing' ? RESPONSE_BODY_LIMIT : requestBodyLimit(profile);
+  if (kind === 'command' || kind === 'outgoing') return RESPONSE_BODY_LIMIT;
+  // once per profile (a Profile is read-only): every lint asks, and the answer takes several version lookups
+  if (profile === lastProfile) return lastRequestLimit;
+  lastRequestLimit = requestBodyLimit(profile);
+  lastProfile = profile;
+  return lastRequestLimit;
 }
+
+let lastProfile: Profile | undefined;
+let lastRequestLimit: number | undefined;
 
 export interface BodySize {
   bytes: number;

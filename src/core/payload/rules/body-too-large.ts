@@ -21,6 +21,7 @@ export const bodyTooLarge: Rule = {
     // The read limit itself is checked by the linter core (bodyProblem); here the lower limit of response_url,
     // and, on a 9.x server before ≈ 9.8, the 300000 + 512 limit it may already have.
     mayHaveNewLimit(ctx.kind, ctx.text, ctx.profile, r => ctx.report(r));
+    if (ctx.kind !== 'command') return; // before the profile lookups below: they are pure, and only a command needs them
     const uncertain = requestBodyLimitUncertain(ctx.profile);
     const delayed = uncertain ? defaultPayloadLimit() : requestBodyLimit(ctx.profile);
     if (ctx.kind !== 'command' || delayed === undefined || ctx.text.length * 3 <= delayed || ctx.text.length > BODY_LIMIT.command) return;
@@ -91,9 +92,11 @@ function limitWhy(profile: Profile, limit: number): string {
  * that says "may" (the core reports bodies over the server's own limit).
  */
 function mayHaveNewLimit(kind: Kind, text: string, profile: Profile, report: (r: { path: JsonPath; target: 'open'; severity: 'warning'; message: string }) => void): void {
-  if (kind === 'command' || kind === 'outgoing' || supports(profile, 'maximum-payload-size') || !requestBodyLimitUncertain(profile)) return;
+  // the cheap, profile-free tests first (all are pure)
+  if (kind === 'command' || kind === 'outgoing') return;
   const limit = defaultPayloadLimit();
   if (text.length * 3 <= limit) return;
+  if (supports(profile, 'maximum-payload-size') || !requestBodyLimitUncertain(profile)) return;
   const bytes = utf8Length(text);
   const own = requestBodyLimit(profile);
   if (bytes <= limit || (own !== undefined && bytes > own)) return;

@@ -15,10 +15,12 @@ export const invalidUrl: Rule = {
   dependsOn: ['log-only-validation'],
   check(ctx) {
     // where nothing is logged, what the clients may do with it instead
-    const effect = support(ctx.profile, 'log-only-validation') === 'no' ? ', so clients may not load or link it' : '';
+    // (asked on the first bad URL: most payloads have none, and the profile lookup is not free)
+    let effectText: string | undefined;
+    const effect = () => (effectText ??= support(ctx.profile, 'log-only-validation') === 'no' ? ', so clients may not load or link it' : '');
     const report = (a: At, key: string, u: unknown) => {
       if (typeof u !== 'string' || u === '' || isValidHttpUrl(u)) return;
-      ctx.report({ path: [...a.path, key], message: loggedProblem(ctx.profile, 'log-only-validation', `\`${key}\` must be an http:// or https:// URL${effect}`) });
+      ctx.report({ path: [...a.path, key], message: loggedProblem(ctx.profile, 'log-only-validation', `\`${key}\` must be an http:// or https:// URL${effect()}`) });
     };
     for (const a of attachments(ctx.root, ctx.kind)) {
       if (!validated(ctx.root, ctx.kind, a)) continue;
@@ -36,7 +38,7 @@ export const invalidUrl: Rule = {
       const u = r.v.icon_url;
       if (isEphemeral(ctx.kind, r.v)) continue;
       if (typeof u !== 'string' || u === '' || isValidHttpUrl(u)) continue;
-      ctx.report({ path: [...r.path, 'icon_url'], message: loggedProblem(ctx.profile, 'log-only-validation', `the icon override \`icon_url\` must be an http:// or https:// URL${effect}`) });
+      ctx.report({ path: [...r.path, 'icon_url'], message: loggedProblem(ctx.profile, 'log-only-validation', `the icon override \`icon_url\` must be an http:// or https:// URL${effect()}`) });
     }
   },
 };
