@@ -59,7 +59,7 @@ function checksFor(kind: Kind): Rule[] {
 }
 
 export function lint(text: string, kind: Kind, options?: LintOptions): Problem[] {
-  return lintRead(text, kind, options).problems;
+  return lintWith(text, kind, readPayload(text, kind), options);
 }
 
 /** lint() and the body as the server read it, which the rules saw (the preview renders from it). */

@@ -144,8 +144,12 @@ export interface DecodeRules {
  * posts (json.Decoder).
  */
 export function decodeRules(kind: Kind): DecodeRules {
-  return { firstValueOnly: kind !== 'command', repairNewlines: kind === 'incoming' };
+  return kind === 'command' ? UNMARSHAL : kind === 'incoming' ? INCOMING : DECODER;
 }
+
+const INCOMING: Readonly<DecodeRules> = Object.freeze({ firstValueOnly: true, repairNewlines: true });
+const UNMARSHAL: Readonly<DecodeRules> = Object.freeze({ firstValueOnly: false, repairNewlines: false });
+const DECODER: Readonly<DecodeRules> = Object.freeze({ firstValueOnly: true, repairNewlines: false });
 
 /** Decodes `text` as the server decodes a body of `kind` (JSON syntax only; see readPayload). */
 export function decodeBody(text: string, kind: Kind): Decoded {

@@ -13,11 +13,16 @@ export const attachmentTs: Rule = {
   kinds: MESSAGE_KINDS,
   dependsOn: ['log-only-validation'],
   check(ctx) {
-    // before ≈ 10.6 attachments are not validated at all: nothing is logged, nothing to say (§8)
-    if (support(ctx.profile, 'log-only-validation') === 'no') return;
+    // before ≈ 10.6 attachments are not validated at all: nothing is logged, nothing to say (§8);
+    // asked at the first candidate (most payloads have none, and the profile lookup is not free)
+    let asked = false;
     for (const a of attachments(ctx.root, ctx.kind)) {
       const ts = a.v.ts;
       if (ts === undefined || ts === null || typeof ts === 'string') continue;
+      if (!asked) {
+        if (support(ctx.profile, 'log-only-validation') === 'no') return;
+        asked = true;
+      }
       if (!validated(ctx.root, ctx.kind, a)) continue;
       const path = [...a.path, 'ts'];
       if (typeof ts === 'number') {

@@ -3,6 +3,9 @@ import { isValidId } from '../../server/urls';
 import { Rule } from './types';
 import { get } from './walk';
 
+const SLACK_CHANNEL_ID = /^[CGD][A-Z0-9]{8,}$/;
+const DISPLAY_NAME = /[A-Z\s]/;
+
 export const channelName: Rule = {
   id: 'channel-name',
   severity: 'warning',
@@ -14,8 +17,8 @@ export const channelName: Rule = {
     const name = c.startsWith('#') ? c.slice(1) : c;
     let why: string | undefined;
     if (isValidId(name)) why = 'looks like a channel id, but Mattermost only looks up channel names (URL slugs)';
-    else if (/^[CGD][A-Z0-9]{8,}$/.test(name)) why = 'looks like a Slack channel id, but Mattermost only looks up channel names (URL slugs)';
-    else if (/[A-Z\s]/.test(name)) why = 'looks like a display name, but Mattermost only looks up channel names, which are lower-case URL slugs such as `town-square`';
+    else if (SLACK_CHANNEL_ID.test(name)) why = 'looks like a Slack channel id, but Mattermost only looks up channel names (URL slugs)';
+    else if (DISPLAY_NAME.test(name)) why = 'looks like a display name, but Mattermost only looks up channel names, which are lower-case URL slugs such as `town-square`';
     if (!why) return;
     ctx.report({
       path: ['channel'],
