@@ -83,10 +83,15 @@ const ms = (a, b) => Number(b - a) / 1e6;
 
 function plan(bytes) {
   // samples per side, repetitions per sample (so one sample is >= ~0.3 ms), warm-up samples; this is one
-  // of five repetitions, each in a fresh process, so each takes about half the samples one long run did
-  if (bytes <= 4096) return { samples: quick ? 40 : 100, reps: 40, warm: 20 };
-  if (bytes <= 200 * 1024) return { samples: quick ? 20 : 40, reps: 1, warm: 10 };
-  if (bytes <= 400 * 1024) return { samples: quick ? 12 : 25, reps: 1, warm: 6 };
+  // of five repetitions, each in a fresh process, so each takes about half the samples one long run did.
+  // Warm means steady state, for every side alike: at 2 KB each rule's check runs once per lint, and
+  // --trace-opt showed TurboFan still optimising our functions up to lint 7,000-8,000 on this machine, so
+  // the old 800-lint warm-up timed the JIT, not the warm lint (3.3-3.8x JSON.parse then, 2.1-2.3x after
+  // 20,000 lints). 250 x 40 = 10,000 calls per side now (about a second in all); bigger payloads run their
+  // hot functions many times per lint and warm up in a few samples.
+  if (bytes <= 4096) return { samples: quick ? 40 : 100, reps: 40, warm: quick ? 60 : 250 };
+  if (bytes <= 200 * 1024) return { samples: quick ? 20 : 40, reps: 1, warm: 30 };
+  if (bytes <= 400 * 1024) return { samples: quick ? 12 : 25, reps: 1, warm: 12 };
   // the big sizes are the noisiest (GC, other processes on the machine): more samples for the median
   if (bytes <= 2 * 1024 * 1024) return { samples: quick ? 7 : 15, reps: 1, warm: 4 };
   return { samples: quick ? 3 : 7, reps: 1, warm: 2 };

@@ -175,7 +175,9 @@ measured.
 ## Warm lint
 
 Medians of ${reps} repetitions' medians; each repetition interleaves the three sides sample by sample after a
-warm-up. Payloads are incoming webhooks with attachments, fields and actions (bench/payloads.mjs); "with
+warm-up that reaches steady state for every side alike (10,000 calls per side at 2 KB: TurboFan was still
+optimising the rules' checks up to about lint 8,000, so the 800-call warm-up of earlier runs timed the JIT; see
+bench/lint-once.mjs). Payloads are incoming webhooks with attachments, fields and actions (bench/payloads.mjs); "with
 errors" plants 7 problems spread from the first to the last attachment. Above the server's 300 000 + 512-byte
 read limit every payload also gets \`body-too-large\`, so those "valid" rows have one problem to place and are
 held to the 3× budget.
