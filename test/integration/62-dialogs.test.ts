@@ -46,7 +46,8 @@ describe('dialogs: an integration opens one at the local server, the user submit
     const click = await vscode.commands.executeCommand<Outcome>('mattermostPayloads.preview.action', linkArg(html, 'Open dialog'));
     assert.strictEqual(click.status, 'sent', click.detail);
     assert.match(p.texts(), /answer: 200/, 'the example did not get 200 from dialogs/open');
-    const doc = await waitFor('the dialog document', () => vscode.workspace.textDocuments.find(d => /example-\d+\.dialog\.json$/.test(d.uri.path)));
+    // the untitled document opens first and gets its text by an edit just after: wait for the text
+    const doc = await waitFor('the dialog document', () => vscode.workspace.textDocuments.find(d => /example-\d+\.dialog\.json$/.test(d.uri.path) && d.getText().trim().endsWith('}')));
     dialogUri = doc.uri;
     assert.strictEqual(doc.uri.scheme, 'untitled');
     const body = JSON.parse(doc.getText()) as { url: string; dialog: { title: string } };
@@ -59,7 +60,8 @@ describe('dialogs: an integration opens one at the local server, the user submit
     assert.ok(d.some(y => y.code === 'dialog-element-invalid' && y.severity === vscode.DiagnosticSeverity.Warning));
     const dialogHtml = await waitFor('the dialog in the preview', async () => { const h = await currentHtml(); return h?.includes('data-testid="dialog"') ? h : undefined; });
     assert.deepStrictEqual(linkArg(dialogHtml, 'Send'), { dialog: 'submit' });
-    assert.match(p.texts(), /opened the dialog "Example dialog"/);
+    // said once the dialog is remembered for Submit/Cancel (after its document and preview opened)
+    await waitFor('the "opened the dialog" message', () => /opened the dialog "Example dialog"/.test(p.texts()) || undefined);
   });
 
   it('Submit: a value the webapp lets through gets the integration\'s field error, shown under the field in the preview', async () => {
