@@ -4,13 +4,12 @@ import { defaultContext, type InvokeContext } from '../../core/invoke/context';
 import { checkElementValue, type DialogElement, type ElementValue, judgeCancellation, judgeSubmission, readDialog, submissionOf, submissionRequest, type SubmissionVerdict } from '../../core/invoke/dialogSubmit';
 import { noAnswer } from '../../core/invoke/judge';
 import type { OpenedDialogRequest } from '../../core/invoke/receiver';
-import { InvokeInputError, parseEndpoint } from '../../core/invoke/request';
 import { addSecret, redactUrl } from '../../core/mattermost/redact';
 import type { SendOutcome, SendTarget } from '../../core/mattermost/send';
 import { readPayload } from '../../core/server/decode';
 import { INTEGRATION_TIMEOUT_MS } from '../../core/server/integrations';
 import type { Services } from '../services';
-import { allowed, logRequest, noteInternalHost, openDocuments } from './invoke';
+import { allowedEndpoint, endpointProblem, logRequest, noteInternalHost, openDocuments } from './invoke';
 import { whenListening } from './localServer';
 
 // Issue 14 item 4, the extension side: the session's local server (the Mattermost an integration
@@ -148,14 +147,13 @@ export async function dialogAction(s: Services, arg?: unknown): Promise<DialogOu
   }
   let target = dialog.url;
   if (!target) {
-    const given = await p.input({ title: `Where does "${info.title}" submit to?`, prompt: 'A dialog file without `url`: the integration\'s submission URL (the open request\'s url)', placeHolder: 'http://127.0.0.1:3050/dialog', validateInput: v => { try { parseEndpoint(v); return undefined; } catch (e) { return (e as Error).message; } } });
+    const given = await p.input({ title: `Where does "${info.title}" submit to?`, prompt: 'A dialog file without `url`: the integration\'s submission URL (the open request\'s url)', placeHolder: 'http://127.0.0.1:3050/dialog', validateInput: endpointProblem });
     if (!given) return none;
     target = dialog.url = given;
     opened.set(a.uri, dialog);
   }
-  let url: URL;
-  try { url = parseEndpoint(target); } catch (e) { void p.error(e instanceof InvokeInputError ? e.message : String(e)); return none; }
-  if (!(await allowed(s, url))) return none;
+  const url = await allowedEndpoint(s, target);
+  if (!url) return none;
 
   const values = new Map<string, ElementValue>();
   if (a.action === 'submit') {

@@ -75,7 +75,7 @@ async function chooseDefinition(s: Services, what: What, arg: InvokeArg | undefi
   const picked = await s.prompts.current.pick(items, { title: what === 'command' ? 'Invoke Slash Command' : 'Trigger Outgoing Webhook', placeHolder: 'Which integration?', matchOnDescription: true });
   if (!picked) return undefined;
   if (picked.def) return picked.def;
-  const url = await s.prompts.current.input({ title: 'The integration\'s URL', placeHolder: 'http://127.0.0.1:3050/command', validateInput: v => { try { parseEndpoint(v); return undefined; } catch (e) { return (e as Error).message; } } });
+  const url = await s.prompts.current.input({ title: 'The integration\'s URL', placeHolder: 'http://127.0.0.1:3050/command', validateInput: endpointProblem });
   if (!url) return undefined;
   const trigger = await s.prompts.current.input({ title: what === 'command' ? 'The trigger, without "/"' : 'The trigger word', value: what === 'command' ? 'command' : '' });
   if (!trigger) return undefined;
@@ -93,8 +93,20 @@ async function chooseDefinition(s: Services, what: What, arg: InvokeArg | undefi
   return { name: trigger, type: what, url, trigger: trigger.replace(/^\//, ''), method, contentType, context: {} };
 }
 
+/** validateInput for a URL prompt: the endpoint's own error, or undefined when usable. */
+export function endpointProblem(v: string): string | undefined {
+  try { parseEndpoint(v); return undefined; } catch (e) { return (e as Error).message; }
+}
+
+/** An http(s) endpoint the user lets this workspace call: its URL, or undefined (the reason already said). */
+export async function allowedEndpoint(s: Services, raw: string): Promise<URL | undefined> {
+  let url: URL;
+  try { url = parseEndpoint(raw); } catch (e) { void s.prompts.current.error(e instanceof InvokeInputError ? e.message : String(e)); return undefined; }
+  return (await allowed(s, url)) ? url : undefined;
+}
+
 /** Loopback: no question. Any other origin: asked once (remembered in workspace state). */
-export async function allowed(s: Services, url: URL): Promise<boolean> {
+async function allowed(s: Services, url: URL): Promise<boolean> {
   if (isLoopbackHost(url.hostname)) return true;
   const origins = s.state.get<string[]>(ALLOWED_KEY) ?? [];
   if (origins.includes(url.origin)) return true;
@@ -188,9 +200,8 @@ async function run(s: Services, what: What, arg: InvokeArg | undefined): Promise
   if (!s.trust.ensure(what === 'command' ? 'Invoking a slash command' : 'Triggering an outgoing webhook')) return { status: 'not sent', detail: 'Restricted Mode' };
   const def = await chooseDefinition(s, what, arg);
   if (!def) return none;
-  let url: URL;
-  try { url = parseEndpoint(def.url); } catch (e) { void s.prompts.current.error(e instanceof InvokeInputError ? e.message : String(e)); return none; }
-  if (!(await allowed(s, url))) return none;
+  const url = await allowedEndpoint(s, def.url);
+  if (!url) return none;
   const token = await tokenFor(s, def).catch(e => { reportError(s, 'invoke', e); return undefined; });
   if (!token) return none;
   const text = arg?.text ?? await s.prompts.current.input({ title: what === 'command' ? `/${def.trigger} …` : 'The message that fires the hook', prompt: what === 'command' ? 'What the user types after the trigger' : `It starts with the trigger word "${def.trigger}"`, value: what === 'outgoing' ? `${def.trigger} ` : '' });
@@ -315,11 +326,9 @@ export async function clickPreviewAction(s: Services, arg?: unknown): Promise<In
 
 /** An http(s) URL the user lets this workspace call (loopback always; others asked once per origin). */
 async function allowedUrl(s: Services, raw: string): Promise<boolean> {
-  let url: URL;
-  try { url = parseEndpoint(raw); } catch (e) { void s.prompts.current.error(e instanceof InvokeInputError ? e.message : String(e)); return false; }
-  if (!(await allowed(s, url))) return false;
-  noteInternalHost(s, url.href);
-  return true;
+  const url = await allowedEndpoint(s, raw);
+  if (url) noteInternalHost(s, url.href);
+  return url !== undefined;
 }
 
 /** An MM Blocks button or select: found with the server model, its registry url called (openURL: only shown). */
