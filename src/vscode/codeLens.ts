@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { definitionsIn } from '../core/invoke/definitions';
-import { networkSettings } from './config';
+import { networkSetting } from './config';
 import { PayloadKinds } from './payloadKinds';
 
 /** "Send to ‹webhook›", "Send via API" and "Preview" above a payload file's first line. */
@@ -13,8 +13,17 @@ export class PayloadCodeLens implements vscode.CodeLensProvider, vscode.Disposab
     this.subscriptions = [
       this.changed,
       kinds.onDidChange(() => this.changed.fire()),
-      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('mattermostPayloads')) this.changed.fire(); }),
+      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('mattermostPayloads')) this.refresh(); }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.refresh()),
     ];
+  }
+
+  /** The default webhook per document: VS Code asks for the lenses again after every edit, the setting rarely changes. */
+  private webhooks = new WeakMap<vscode.TextDocument, { hook: string | undefined }>();
+
+  private refresh(): void {
+    this.webhooks = new WeakMap();
+    this.changed.fire();
   }
 
   dispose(): void { for (const d of this.subscriptions) d.dispose(); }
@@ -25,7 +34,9 @@ export class PayloadCodeLens implements vscode.CodeLensProvider, vscode.Disposab
     const top = new vscode.Range(0, 0, 0, 0);
     const lenses: vscode.CodeLens[] = [];
     if (detected.kind === 'incoming') {
-      const hook = networkSettings(doc.uri).defaultWebhook;
+      let known = this.webhooks.get(doc);
+      if (!known) this.webhooks.set(doc, (known = { hook: networkSetting('defaultWebhook', doc.uri) }));
+      const hook = known.hook;
       lenses.push(new vscode.CodeLens(top, { title: hook ? `$(send) Send to ${hook}` : '$(send) Send to webhook…', command: 'mattermostPayloads.sendToWebhook', arguments: [doc.uri] }));
     }
     if (detected.kind !== 'dialog') {

@@ -36,20 +36,29 @@ export interface NetworkSettings {
  */
 export function networkSettings(scope?: vscode.Uri): NetworkSettings {
   const c = vscode.workspace.getConfiguration(SECTION, scope);
-  const trusted = vscode.workspace.isTrusted;
-  function read<T>(key: string): T | undefined {
-    const i = c.inspect<T>(key);
-    if (!i) return undefined;
-    if (trusted) return i.workspaceFolderValue ?? i.workspaceValue ?? i.globalValue ?? i.defaultValue;
-    return i.globalValue ?? i.defaultValue;
-  }
-  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+  const read = <T>(key: string) => readNetwork<T>(c, key);
   const seconds = Number(read<number>('requestTimeoutSeconds'));
   return {
-    server: text(read('server')),
-    defaultChannel: text(read('defaultChannel')),
-    defaultWebhook: text(read('defaultWebhook')),
+    server: trimmed(read('server')),
+    defaultChannel: trimmed(read('defaultChannel')),
+    defaultWebhook: trimmed(read('defaultWebhook')),
     confirmBeforeSend: read<boolean>('confirmBeforeSend') !== false,
     timeoutMs: (Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 600) : 30) * 1000,
   };
+}
+
+/** One network setting, read as networkSettings() reads it (for paths that run on every edit: one inspect, not five). */
+export function networkSetting(key: 'server' | 'defaultWebhook', scope?: vscode.Uri): string | undefined {
+  return trimmed(readNetwork(vscode.workspace.getConfiguration(SECTION, scope), key));
+}
+
+function readNetwork<T>(c: vscode.WorkspaceConfiguration, key: string): T | undefined {
+  const i = c.inspect<T>(key);
+  if (!i) return undefined;
+  if (vscode.workspace.isTrusted) return i.workspaceFolderValue ?? i.workspaceValue ?? i.globalValue ?? i.defaultValue;
+  return i.globalValue ?? i.defaultValue;
+}
+
+function trimmed(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
 }

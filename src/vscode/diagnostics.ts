@@ -50,6 +50,8 @@ export class PayloadDiagnostics implements vscode.Disposable {
   /** The problems behind the published diagnostics, for quick fixes and the preview. */
   private readonly latest = new Map<string, { version: number } & LintResult>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** Each document's lint settings, read once (not on every keystroke) until a lint setting changes. */
+  private settings = new WeakMap<vscode.TextDocument, ReturnType<typeof lintSettings>>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidLint = this.changed.event;
 
@@ -69,7 +71,11 @@ export class PayloadDiagnostics implements vscode.Disposable {
       }),
       vscode.workspace.onDidSaveTextDocument(d => void this.lintNow(d, true)),
       vscode.workspace.onDidCloseTextDocument(d => this.clear(d.uri)),
-      vscode.workspace.onDidChangeConfiguration(e => { if (affectsLint(e)) this.kinds.refresh(); }),
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (!affectsLint(e)) return;
+        this.settings = new WeakMap();
+        this.kinds.refresh();
+      }),
       kinds.onDidChange(uri => this.relintAll(uri)),
     );
     if (profiles) this.disposables.push(profiles.onDidChange(() => this.relintAll(undefined)));
@@ -109,7 +115,8 @@ export class PayloadDiagnostics implements vscode.Disposable {
     }
     const detected = this.kinds.kindOf(doc);
     if (!detected) { this.clear(doc.uri); return; }
-    const settings = lintSettings(doc.uri);
+    let settings = this.settings.get(doc);
+    if (!settings) this.settings.set(doc, (settings = lintSettings(doc.uri)));
     const length = documentLength(doc);
     if (!saved && settings.onSaveOverBytes > 0 && length > settings.onSaveOverBytes && this.latest.has(key)) {
       return; // large file: linted on open and on save only

@@ -2,7 +2,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { tryNormalizeServerUrl } from '../core/mattermost/origin';
 import { parseProfile, parseProfileText, type Profile, profileForDestination } from '../core/server/profile';
-import { networkSettings, SECTION } from './config';
+import { networkSetting, SECTION } from './config';
 import { Logger } from './logger';
 import { CredentialStore } from './secrets';
 
@@ -12,6 +12,8 @@ const STATE_KEY = 'mattermostPayloads.serverProfiles';
 const PROFILE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 /** At most one background refresh per origin in this long. */
 const RETRY_MS = 60 * 60 * 1000;
+/** profileFor keeps an answer at most this long (a logged-in profile also checks its age when it is read). */
+const KNOWN_MS = 60 * 1000;
 
 interface Saved { config: Record<string, string>; fetchedAt: number }
 
@@ -34,9 +36,13 @@ export class ServerProfiles implements vscode.Disposable {
   private store: CredentialStore | undefined;
   private refresher: ((origin: string) => Promise<unknown>) | undefined;
   private loads = 0;
+  /** profileFor's answers, by document: forgotten whenever onDidChange fires, and after KNOWN_MS. */
+  private readonly known = new Map<string, { profile: Profile; at: number }>();
 
   constructor(private readonly globalState: vscode.Memento, private readonly logger: Logger) {
     this.disposables.push(
+      // the first listener: nobody reads a forgotten answer
+      this.changed.event(() => this.known.clear()),
       vscode.workspace.onDidChangeConfiguration(e => {
         if (e.affectsConfiguration(`${SECTION}.serverProfile`)) void this.loadFiles();
         else if (e.affectsConfiguration(`${SECTION}.server`)) this.changed.fire();
@@ -57,7 +63,13 @@ export class ServerProfiles implements vscode.Disposable {
 
   /** The profile for a document (or, without one, for the workspace). */
   profileFor(uri?: vscode.Uri): Profile {
-    return this.profileForOrigin(this.destinationOrigin(uri), uri);
+    // asked on every lint (every keystroke): kept until something it depends on changes (onDidChange), or a minute
+    const key = uri?.toString() ?? '';
+    const known = this.known.get(key);
+    if (known && Date.now() - known.at < KNOWN_MS) return known.profile;
+    const profile = this.profileForOrigin(this.destinationOrigin(uri), uri);
+    this.known.set(key, { profile, at: Date.now() });
+    return profile;
   }
 
   /**
@@ -89,7 +101,7 @@ export class ServerProfiles implements vscode.Disposable {
 
   /** The server a document is sent to through the API: mattermostPayloads.server, else the current account's. */
   destinationOrigin(uri?: vscode.Uri): string | undefined {
-    const named = networkSettings(uri).server;
+    const named = networkSetting('server', uri);
     if (named) return tryNormalizeServerUrl(named)?.origin;
     return this.store?.shownAccount()?.origin;
   }

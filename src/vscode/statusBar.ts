@@ -27,12 +27,24 @@ export class KindStatusBar implements vscode.Disposable {
     this.update();
   }
 
+  /** What the item shows now (text + tooltip), or undefined when hidden. */
+  private shown: string | undefined;
+
   update(): void {
     const doc = vscode.window.activeTextEditor?.document;
     const detected = doc && this.kinds.kindOf(doc);
-    if (!detected) { this.item.hide(); return; }
-    this.item.text = `$(json) ${KIND_LABELS[detected.kind]}`;
-    this.item.tooltip = `Mattermost payload kind: ${detected.kind} (${detected.by === 'choice' ? 'chosen by you' : `detected by ${detected.by}`}). Click to change.`;
+    if (!detected) {
+      if (this.shown !== undefined) this.item.hide(); // hide() too sends a message each time
+      this.shown = undefined;
+      return;
+    }
+    const text = `$(json) ${KIND_LABELS[detected.kind]}`;
+    const tooltip = `Mattermost payload kind: ${detected.kind} (${detected.by === 'choice' ? 'chosen by you' : `detected by ${detected.by}`}). Click to change.`;
+    // each assignment sends the item to the workbench again: after every keystroke, only when something changed
+    if (this.shown === text + tooltip) return;
+    this.shown = text + tooltip;
+    this.item.text = text;
+    this.item.tooltip = tooltip;
     this.item.show();
   }
 

@@ -67,6 +67,26 @@ describe('diagnostics in the editor', () => {
     await waitFor('diagnostics cleared', () => ourDiagnostics(doc.uri).length === 0 || undefined);
   });
 
+  it('knows the kind of each version: a $schema edited near the top changes it, an edit past the first 64 K characters keeps it', async () => {
+    const { services } = await testApi();
+    const filler = Array.from({ length: 1500 }, (_, i) => `"line ${i} of filler text to pass the first 64 K characters"`).join(',\n');
+    fs.writeFileSync(workspacePath('kind-versions.json'), `{\n  "$schema": "mattermost-payloads://schemas/command.json",\n  "response_type": "ephemeral",\n  "text": "x",\n  "extra_responses": [],\n  "filler": [\n${filler}\n]\n}\n`);
+    const editor = await openDocument('kind-versions.json');
+    const doc = editor.document;
+    assert.ok(doc.getText().length > 70000);
+    assert.deepStrictEqual(services.kinds.kindOf(doc), { kind: 'command', by: '$schema' });
+    // the $schema (in the head) edited: the next version is an outgoing-webhook response
+    const at = doc.getText().indexOf('command.json');
+    assert.ok(await editor.edit(b => b.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + 7)), 'outgoing')));
+    assert.deepStrictEqual(services.kinds.kindOf(doc), { kind: 'outgoing', by: '$schema' });
+    // an edit past the head keeps it, and so does the next one in the head that leaves $schema alone
+    assert.ok(await editor.edit(b => b.insert(doc.positionAt(doc.getText().length - 3), ', "more"')));
+    assert.deepStrictEqual(services.kinds.kindOf(doc), { kind: 'outgoing', by: '$schema' });
+    assert.ok(await editor.edit(b => b.replace(new vscode.Range(1, 2, 1, 11), '"$comment"')));
+    assert.strictEqual(services.kinds.kindOf(doc), undefined, 'no $schema and no kind in the name: not a payload');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('uses mattermostPayloads.fileAssociations for files whose names do not say their kind', async () => {
     fs.mkdirSync(workspacePath('hooks'), { recursive: true });
     fs.writeFileSync(workspacePath('hooks', 'deploy.json'), '{ "text": "hi", "attachments": [{ "color": "blue" }] }\n');
