@@ -9,7 +9,8 @@ import { resolve } from 'node:path';
 import { coreChunkPlugin, coreEntrySource, nodeUrlPlugin, payloadCorePlugin } from './scripts/esbuild-plugins.mjs';
 
 const watch = process.argv.includes('--watch');
-const production = process.argv.includes('--production') || !watch;
+// MMP_UNMINIFIED=1: a readable build (names in inspector profiles of the benchmarks, bench/profile-top.mjs)
+const production = !process.env.MMP_UNMINIFIED && (process.argv.includes('--production') || !watch);
 
 const entries = [
   // The extension, and what it loads on first use (src/vscode/lazy.ts): network commands, preview renderer.

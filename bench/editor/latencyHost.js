@@ -1,13 +1,14 @@
 'use strict';
 // Runs in the extension host (see bench/editor-latency.mjs): edit → diagnostics, ours against VS Code's
 // JSON language service with the strict schema. For each size, the same edit (a field's `"short": true`
-// ⇄ `"short": "yes"`) is applied alternately to ours-<size>.incoming.json (our linter; the JSON service
-// also sees it, with the extension's lenient schema, as in real use) and to peer-<size>.json (no
-// payload kind for our linter: only the JSON service, with the strict schema). Each edit is timed from
+// ⇄ `"short": "yes"`) is applied to ours-<size>.incoming.json (our linter; VS Code's JSON service also
+// checks its syntax, as in real use) and to peer-<size>.json (no payload kind for our linter: only the JSON
+// service, with the strict schema), each typed in alone (PHASES below). Each edit is timed from
 // just before WorkspaceEdit is applied to the onDidChangeDiagnostics event after which that side's
 // diagnostics show the edit: ours have a `short-not-boolean` problem exactly when "yes" is in the
 // text; the JSON service has a problem exactly then. Both sides include VS Code's 50 ms
 // diagnostics-event delay. Writes { bench: { sizes: [...] } } to the harness's stats file.
+// MMP_BENCH_ONLY=<regex> measures only the sizes it matches (2kb, 100kb, 1mb).
 const fs = require('fs');
 const path = require('path');
 const vscode = require('vscode');
@@ -84,33 +85,39 @@ async function toggle(side, doc, on) {
   return { ms, change: m.change, applied: m.applied, set: m.set, clockUs: m.clockUs, side };
 }
 
+/**
+ * Each side is typed in alone, its file the only editor shown, as a person types in one file: in phases
+ * ours, peer, peer, ours (half the edits each), so a drift in the machine's load falls on both sides alike.
+ * (Both files shown side by side with the edits alternating made each edit wait behind the other file's
+ * language features and, at 1 MB, the JSON server's strict validation of the other text: the change reached
+ * the extension host after 200–265 ms at 1 MB on a quiet machine, 10–18 ms when typed alone.)
+ */
+const PHASES = ['ours', 'peer', 'peer', 'ours'];
+
 async function measureSize(folder, size) {
-  const docs = {};
-  for (const side of Object.keys(sides)) {
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, sides[side].file(size)));
-    docs[side] = doc;
-    await vscode.window.showTextDocument(doc, { preview: false, viewColumn: side === 'ours' ? vscode.ViewColumn.One : vscode.ViewColumn.Two });
-  }
-  // Both sides have validated the opened text (clean: no problem on either side).
-  await sleep(1500);
   const times = { ours: [], peer: [] };
   const paths = { ours: [], peer: [] };
-  const state = { ours: false, peer: false };
-  for (let i = 0; i < WARMUP + EDITS; i++) {
-    for (const side of Object.keys(sides)) {
-      state[side] = !state[side];
-      const r = await toggle(side, docs[side], state[side]);
+  let bytes;
+  for (const [n, side] of PHASES.entries()) {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, sides[side].file(size)));
+    await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.One });
+    // the opened text is validated (clean: no problem on either side) and the editor has settled
+    await sleep(1500);
+    let on = false;
+    const edits = n < 2 ? Math.ceil(EDITS / 2) : Math.floor(EDITS / 2);
+    for (let i = 0; i < WARMUP + edits; i++) {
+      on = !on;
+      const r = await toggle(side, doc, on);
       if (i >= WARMUP) { times[side].push(r.ms); paths[side].push(r); }
-      await sleep(60); // let the other side's pending event (if any) flush, as between keystrokes
+      await sleep(60); // as between keystrokes
     }
+    // leave the file as it was and close it, so the next phase runs alone
+    if (on) await toggle(side, doc, false);
+    await doc.save();
+    bytes = doc.getText().length;
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   }
-  // Leave the files as they were and close them, so the next size runs alone.
-  for (const side of Object.keys(sides)) {
-    if (state[side]) await toggle(side, docs[side], false);
-    await docs[side].save();
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  return { size, bytes: docs.ours.getText().length, edits: EDITS, ours: times.ours, peer: times.peer, paths };
+  return { size, bytes, edits: EDITS, ours: times.ours, peer: times.peer, paths };
 }
 
 async function run() {
@@ -123,7 +130,8 @@ async function run() {
     const folder = vscode.workspace.workspaceFolders[0].uri;
     const sizes = JSON.parse(fs.readFileSync(path.join(folder.fsPath, 'sizes.json'), 'utf8'));
     const results = [];
-    for (const size of sizes) {
+    const only = process.env.MMP_BENCH_ONLY && new RegExp(process.env.MMP_BENCH_ONLY);
+    for (const size of sizes.filter(s => !only || only.test(s))) {
       const profiled = PROFILE_DIR && await startProfile();
       results.push(await measureSize(folder, size));
       if (profiled) {
