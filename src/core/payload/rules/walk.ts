@@ -1,9 +1,11 @@
 /** Finds the parts of a canonical payload that rules look at. Only well-typed parts are returned. */
 import type { Kind } from '../problem';
+import { blocksOf } from '../../server/blocks';
 import { isObject } from '../../server/normalize';
+import type { Profile } from '../../server/profile';
 import { attachmentLinksConverted, slackProcessed, type TextRole } from '../../server/slack';
 import { postValidated, responsesOf, showsEphemeral } from '../../server/toPost';
-import type { JsonPath } from './types';
+import type { JsonPath, Need } from './types';
 
 export type Obj = Record<string, unknown>;
 export interface At<T = Obj> {
@@ -90,6 +92,7 @@ interface Lists {
   actions?: At[];
   texts?: TextAt[];
   marked?: TextAt[];
+  blocks?: boolean;
 }
 let memoRoot: object | undefined;
 let memoKind: Kind | undefined;
@@ -110,6 +113,15 @@ export function releaseLists(): void {
   memoRoot = undefined;
   memoKind = undefined;
   memoLists = {};
+}
+
+/** Whether a rule's precondition (Rule.needs) holds for this document, asked once per lint. */
+export function holds(need: Need, root: unknown, kind: Kind, profile: Profile): boolean {
+  const l = listsOf(root, kind);
+  switch (need) {
+    case 'blocks':
+      return (l.blocks ??= blocksOf(kind, root, profile).length > 0);
+  }
 }
 
 /** Attachments: top-level `attachments` for webhooks/commands, `props.attachments` for REST posts. */
