@@ -19,7 +19,9 @@ export const actionInvalid: Rule = {
   kinds: MESSAGE_KINDS,
   dependsOn: ['log-only-validation'],
   check(ctx) {
-    for (const a of actions(ctx.root, ctx.kind)) {
+    const items = actions(ctx.root, ctx.kind);
+    for (let j = 0; j < items.length; j++) {
+      const a = items[j];
       const v = a.v;
       const name = v.name;
       if (name === undefined || name === null || name === '') {

@@ -14,7 +14,9 @@ export const invalidUrl: Rule = {
   kinds: MESSAGE_KINDS,
   dependsOn: ['log-only-validation'],
   check(ctx) {
-    for (const a of attachments(ctx.root, ctx.kind)) {
+    const list = attachments(ctx.root, ctx.kind);
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i];
       if (!validated(ctx.root, ctx.kind, a)) continue;
       // the attachment URL keys, in that order, as named loads (one object shape, not a keyed lookup each)
       const v = a.v;
@@ -26,7 +28,9 @@ export const invalidUrl: Rule = {
       if (bad(v.footer_icon)) report(ctx, a, 'footer_icon');
     }
     if (ctx.kind === 'post') return;
-    for (const r of responses(ctx.root, ctx.kind)) {
+    const items = responses(ctx.root, ctx.kind);
+    for (let i = 0; i < items.length; i++) {
+      const r = items[i];
       const u = r.v.icon_url;
       if (isEphemeral(ctx.kind, r.v)) continue;
       if (!bad(u)) continue;

@@ -10,7 +10,9 @@ export const slackMention: Rule = {
   description: 'Slack mention syntax Mattermost shows literally: <!everyone>, <!subteam^…>, <#C…>, <@U…> Slack user ids, <!date^…>, and <!channel>/<!here>/<!all> where no Slack processing happens.',
   kinds: MESSAGE_KINDS,
   check(ctx) {
-    for (const t of markedTexts(ctx.root, ctx.kind)) {
+    const list = markedTexts(ctx.root, ctx.kind);
+    for (let i = 0; i < list.length; i++) {
+      const t = list[i];
       if (!hasTokenStart(t.v)) continue;
       const expanded = t.slack && MENTION_ROLES.includes(t.role);
       for (const m of findSlackTokens(t.v)) {
