@@ -18,8 +18,8 @@ import type { Rule } from './rules/index';
 import { propsAttachmentType } from './rules/props-attachment-type';
 import { shortNotBoolean } from './rules/short-not-boolean';
 import { typeMismatch } from './rules/type-mismatch';
-import type { DecodeContext, FailedContext, FixTools, Report, RuleContext, SchemaContext } from './rules/types';
-import { releaseLists } from './rules/walk';
+import type { DecodeContext, FailedContext, FixTools, Need, Report, RuleContext, SchemaContext } from './rules/types';
+import { holds, releaseLists } from './rules/walk';
 import { schemaIssues } from './validate';
 
 export { RULES, RULE_INFO } from './rules/index';
@@ -50,11 +50,21 @@ const DECODE_RULES = RULES.filter(r => r.decoded !== undefined);
 /** The more specific explanations first; type-mismatch explains any issue left. */
 const SCHEMA_RULES: readonly Rule[] = [propsAttachmentType, shortNotBoolean, typeMismatch];
 
-const rulesByKind = new Map<Kind, Rule[]>();
+/**
+ * A rule's check as the lint loop runs it: every entry has this one object shape (the rules themselves
+ * have several, so reading `id`, `check` and `needs` from them was a megamorphic load each, per rule and lint).
+ */
+interface Check {
+  id: string;
+  check: (ctx: RuleContext) => void;
+  needs: Need | undefined;
+}
 
-function checksFor(kind: Kind): Rule[] {
-  let r = rulesByKind.get(kind);
-  if (r === undefined) rulesByKind.set(kind, (r = rulesFor(kind)));
+const checksByKind = new Map<Kind, Check[]>();
+
+function checksFor(kind: Kind): Check[] {
+  let r = checksByKind.get(kind);
+  if (r === undefined) checksByKind.set(kind, (r = rulesFor(kind).map(rule => ({ id: rule.id, check: rule.check!, needs: rule.needs }))));
   return r;
 }
 
@@ -125,10 +135,14 @@ function lintWith(text: string, kind: Kind, read: ServerRead, options: LintOptio
   try {
     // one context for all rules (they report synchronously, while their check runs)
     const ctx: RuleContext = { kind, root, text, profile, report };
-    for (const rule of checksFor(kind)) {
-      if (!on(rule.id)) continue;
-      id = rule.id;
-      rule.check!(ctx);
+    const checks = checksFor(kind);
+    for (let i = 0; i < checks.length; i++) {
+      const c = checks[i];
+      if (disabled !== undefined && disabled.has(c.id)) continue;
+      // a precondition that does not hold: nothing this rule could find (asked once per lint)
+      if (c.needs !== undefined && !holds(c.needs, root, kind, profile)) continue;
+      id = c.id;
+      c.check(ctx);
     }
   } finally {
     releaseLists();

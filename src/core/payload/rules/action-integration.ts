@@ -12,7 +12,9 @@ export const actionIntegration: Rule = {
   kinds: MESSAGE_KINDS,
   dependsOn: ['log-only-validation'],
   check(ctx) {
-    for (const a of actions(ctx.root, ctx.kind)) {
+    const list = actions(ctx.root, ctx.kind);
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i];
       const v = a.v;
       const integ = v.integration;
       if (!isObject(integ)) {

@@ -9,11 +9,13 @@ export const attachmentNull: Rule = {
   description: 'A null entry in attachments: removed for incoming webhooks and commands; in an outgoing-webhook response nothing is posted (error).',
   kinds: ['incoming', 'command', 'outgoing'],
   check(ctx) {
-    for (const { v, path } of responses(ctx.root, ctx.kind)) {
+    const items = responses(ctx.root, ctx.kind);
+    for (let j = 0; j < items.length; j++) {
+      const { v, path } = items[j];
       const list = v.attachments;
       if (!Array.isArray(list)) continue;
-      list.forEach((a, i) => {
-        if (a !== null) return;
+      for (let i = 0; i < list.length; i++) {
+        if (list[i] !== null) continue;
         if (ctx.kind === 'outgoing') {
           ctx.report({
             path: [...path, 'attachments', i],
@@ -22,7 +24,7 @@ export const attachmentNull: Rule = {
               'Mattermost posts nothing: it does not remove a null attachment from an outgoing-webhook response and dereferences it while processing the attachments (the unrecovered panic may take the whole server down).',
           });
         } else ctx.report({ path: [...path, 'attachments', i], message: 'Mattermost removes this null attachment.' });
-      });
+      }
     }
   },
 };

@@ -3,8 +3,8 @@
 // flagged); ephemeral command responses are never validated (§4.3).
 import { support } from '../../server/profile';
 import { loggedProblem } from '../consequence';
-import { FixTools, MESSAGE_KINDS, Rule } from './types';
-import { attachments, describeType, validated } from './walk';
+import { MESSAGE_KINDS, Rule } from './types';
+import { attachments, describeType, quoteFix, validated } from './walk';
 
 export const attachmentTs: Rule = {
   id: 'attachment-ts',
@@ -16,7 +16,9 @@ export const attachmentTs: Rule = {
     // before ≈ 10.6 attachments are not validated at all: nothing is logged, nothing to say (§8);
     // asked at the first candidate (most payloads have none, and the profile lookup is not free)
     let asked = false;
-    for (const a of attachments(ctx.root, ctx.kind)) {
+    const list = attachments(ctx.root, ctx.kind);
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i];
       const ts = a.v.ts;
       if (ts === undefined || ts === null || typeof ts === 'string') continue;
       if (!asked) {
@@ -29,12 +31,7 @@ export const attachmentTs: Rule = {
         ctx.report({
           path,
           message: loggedProblem(ctx.profile, 'log-only-validation', 'a numeric `ts` is read as a float64, which the validator does not accept; send it as a string'),
-          fix: (t: FixTools) => {
-            const raw = t.raw(path);
-            if (raw === undefined) return undefined;
-            const r = t.range(path);
-            return { title: `Quote as "${raw}"`, edits: [{ start: r.start, end: r.end, newText: JSON.stringify(raw) }] };
-          },
+          fix: quoteFix(path),
         });
         continue;
       }

@@ -20,6 +20,7 @@ export const blockDropped: Rule = {
   description: 'A block clients drop (wrong field type, value outside its list, missing required field such as image alt_text, non-object entry, unknown type, a column outside a column_set), or a value they ignore (unknown button style).',
   kinds: MESSAGE_KINDS,
   dependsOn: ['mm-blocks'],
+  needs: 'blocks',
   check(ctx) {
     for (const b of blocksOf(ctx.kind, ctx.root, ctx.profile)) {
       if (!b.shown) continue;

@@ -9,6 +9,7 @@ export const blockUnknownKey: Rule = {
   description: 'A key that is not a field of its Mattermost block: the strict web client drops the whole block for it (mobile ignores the key).',
   kinds: MESSAGE_KINDS,
   dependsOn: ['mm-blocks'],
+  needs: 'blocks',
   check(ctx) {
     for (const b of blocksOf(ctx.kind, ctx.root, ctx.profile)) {
       if (!b.shown || b.renders !== 'mm_blocks') continue;

@@ -12,6 +12,7 @@ export const blocksNotShown: Rule = {
   description: 'props.mm_blocks, props.blocks or props.cards on a target server before 11.10 or with MmBlocksEnabled off: stored, but shown to nobody.',
   kinds: MESSAGE_KINDS,
   dependsOn: ['mm-blocks'],
+  needs: 'blocks',
   check(ctx) {
     for (const b of blocksOf(ctx.kind, ctx.root, ctx.profile)) {
       if (b.shown) continue;

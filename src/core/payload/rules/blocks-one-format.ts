@@ -11,6 +11,7 @@ export const blocksOneFormat: Rule = {
   description: 'More than one of props.mm_blocks, props.blocks, props.cards and attachments: clients render only the first non-empty one, in that order.',
   kinds: MESSAGE_KINDS,
   dependsOn: ['mm-blocks'],
+  needs: 'blocks',
   check(ctx) {
     for (const b of blocksOf(ctx.kind, ctx.root, ctx.profile)) {
       if (!b.shown || !b.renders) continue;

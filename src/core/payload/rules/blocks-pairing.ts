@@ -25,6 +25,7 @@ export const blocksPairing: Rule = {
   description: 'Action ids (buttons, selects, Block Kit and card actions, mmaction:// links) without a props.mm_blocks_actions entry, and entries nothing references: 400 on incoming webhooks, nothing posted for outgoing responses, only logged (warning) for REST posts and slash commands.',
   kinds: MESSAGE_KINDS,
   dependsOn: ['mm-blocks'],
+  needs: 'blocks',
   check(ctx) {
     for (const b of blocksOf(ctx.kind, ctx.root, ctx.profile)) {
       const p = b.pairing;

@@ -11,6 +11,7 @@ export const blocksRegistryStripped: Rule = {
   description: 'A props.mm_blocks_actions the server removes: on an in_channel slash-command response run by a person; on a REST post unless a bot, personal access token or OAuth token sends it (information).',
   kinds: ['command', 'post'],
   dependsOn: ['mm-blocks'],
+  needs: 'blocks',
   check(ctx) {
     for (const b of blocksOf(ctx.kind, ctx.root, ctx.profile)) {
       if (!b.registryPath || b.pairing.enforcement === 'off') continue;

@@ -11,6 +11,7 @@ export const blocksRegistry: Rule = {
   description: 'A props.mm_blocks_actions the server refuses: not an object (a fetched post\'s encrypted string), over 50 entries, a bad id, an entry without a valid type or URL, queries or context over their limits; non-string query values it discards.',
   kinds: MESSAGE_KINDS,
   dependsOn: ['mm-blocks'],
+  needs: 'blocks',
   check(ctx) {
     for (const b of blocksOf(ctx.kind, ctx.root, ctx.profile)) {
       const e = b.pairing.enforcement;

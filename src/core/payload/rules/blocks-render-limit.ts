@@ -9,6 +9,7 @@ export const blocksRenderLimit: Rule = {
   description: 'Blocks past the clients\' render limits (100 blocks in the whole tree, depth 32, 16000 characters of text and button labels), reported at the first block past the limit.',
   kinds: MESSAGE_KINDS,
   dependsOn: ['mm-blocks'],
+  needs: 'blocks',
   check(ctx) {
     for (const b of blocksOf(ctx.kind, ctx.root, ctx.profile)) {
       if (!b.shown) continue;

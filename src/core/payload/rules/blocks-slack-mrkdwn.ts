@@ -30,6 +30,7 @@ export const blocksSlackMrkdwn: Rule = {
   description: 'Slack mrkdwn in Block Kit text that Mattermost renders as its own Markdown: *bold* shows as italic, <url|text> links and <@U…>/<!here> tokens show literally.',
   kinds: MESSAGE_KINDS,
   dependsOn: ['mm-blocks'],
+  needs: 'blocks',
   check(ctx) {
     for (const b of blocksOf(ctx.kind, ctx.root, ctx.profile)) {
       if (!b.shown || b.renders !== 'blocks') continue;

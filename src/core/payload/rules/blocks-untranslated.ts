@@ -9,6 +9,7 @@ export const blocksUntranslated: Rule = {
   description: 'Block Kit blocks and elements (context, input, rich_text, overflow, …) and Adaptive Card elements (FactSet, Input.*, Action.OpenUrl, …) outside the subset Mattermost translates: dropped.',
   kinds: MESSAGE_KINDS,
   dependsOn: ['mm-blocks'],
+  needs: 'blocks',
   check(ctx) {
     for (const b of blocksOf(ctx.kind, ctx.root, ctx.profile)) {
       if (!b.shown) continue;

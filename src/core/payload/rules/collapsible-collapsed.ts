@@ -24,6 +24,7 @@ export const collapsibleCollapsed: Rule = {
   description: 'A collapsible without "collapsed": clients start it collapsed (the docs say expanded).',
   kinds: MESSAGE_KINDS,
   dependsOn: ['mm-blocks'],
+  needs: 'blocks',
   check(ctx) {
     for (const b of blocksOf(ctx.kind, ctx.root, ctx.profile)) {
       if (!b.shown || b.renders !== 'mm_blocks') continue;

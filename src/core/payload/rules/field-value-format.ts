@@ -3,8 +3,8 @@
 import { goV } from '../../server/goformat';
 import { support } from '../../server/profile';
 import { loggedProblem } from '../consequence';
-import { FixTools, MESSAGE_KINDS, Rule } from './types';
-import { describeType, fields } from './walk';
+import { MESSAGE_KINDS, Rule } from './types';
+import { describeType, fields, quoteFix } from './walk';
 
 export const fieldValueFormat: Rule = {
   id: 'field-value-format',
@@ -13,19 +13,13 @@ export const fieldValueFormat: Rule = {
   kinds: MESSAGE_KINDS,
   dependsOn: ['log-only-validation'],
   check(ctx) {
-    for (const f of fields(ctx.root, ctx.kind)) {
+    const list = fields(ctx.root, ctx.kind);
+    for (let i = 0; i < list.length; i++) {
+      const f = list[i];
       const v = f.v.value;
       if (v === undefined || v === null || typeof v === 'string') continue;
       const path = [...f.path, 'value'];
-      const quoteFix =
-        typeof v === 'number'
-          ? (t: FixTools) => {
-              const raw = t.raw(path);
-              if (raw === undefined) return undefined;
-              const r = t.range(path);
-              return { title: `Quote as "${raw}"`, edits: [{ start: r.start, end: r.end, newText: JSON.stringify(raw) }] };
-            }
-          : undefined;
+      const quote = typeof v === 'number' ? quoteFix(path) : undefined;
       if (ctx.kind === 'post') {
         ctx.report({
           path,
@@ -36,7 +30,7 @@ export const fieldValueFormat: Rule = {
               ? `a field \`value\` in a REST post is stored unconverted (${describeType(v)}, not a string), so clients may not show it as written`
               : `a field \`value\` in a REST post must be a string, not ${describeType(v)} (it is stored unconverted)`,
           ),
-          fix: quoteFix,
+          fix: quote,
         });
         continue;
       }
@@ -46,7 +40,7 @@ export const fieldValueFormat: Rule = {
         ctx.report({
           path,
           message: `Mattermost shows this number as \`${shown}\` (Go %v formatting); quote it to show it as written.`,
-          fix: quoteFix,
+          fix: quote,
         });
       } else if (typeof v === 'object') {
         ctx.report({ path, message: `Mattermost shows this ${Array.isArray(v) ? 'array' : 'object'} as the text \`${shown}\` (Go %v formatting).` });

@@ -14,7 +14,9 @@ export const messageTooLong: Rule = {
   check(ctx) {
     if (!isObject(ctx.root)) return;
     const key = ctx.kind === 'post' ? 'message' : 'text';
-    for (const { v, path } of responses(ctx.root, ctx.kind)) {
+    const list = responses(ctx.root, ctx.kind);
+    for (let i = 0; i < list.length; i++) {
+      const { v, path } = list[i];
       if (typeof v[key] !== 'string' || v[key].length <= MAX_POST_RUNES) continue;
       // an ephemeral response is never saved, so never checked against the limit
       if (ctx.kind === 'command' && isEphemeral(v.response_type)) continue;

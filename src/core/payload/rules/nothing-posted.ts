@@ -34,7 +34,9 @@ export const nothingPosted: Rule = {
       });
       return;
     }
-    for (const { v, path } of responses(ctx.root, ctx.kind)) {
+    const list = responses(ctx.root, ctx.kind);
+    for (let i = 0; i < list.length; i++) {
+      const { v, path } = list[i];
       const rt = v.response_type ?? '';
       if (rt !== '' && rt !== 'ephemeral') continue;
       if (!ephemeralShowsNothing(v)) continue;

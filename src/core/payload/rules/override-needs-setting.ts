@@ -18,7 +18,9 @@ export const overrideNeedsSetting: Rule = {
   check(ctx) {
     const profile = ctx.profile;
     const known = !isDefaultProfile(profile);
-    for (const { v, path } of responses(ctx.root, ctx.kind)) {
+    const list = responses(ctx.root, ctx.kind);
+    for (let i = 0; i < list.length; i++) {
+      const { v, path } = list[i];
       for (const key of ['username', 'icon_url', 'icon_emoji']) {
         if (key === 'icon_emoji' && ctx.kind !== 'incoming') continue;
         const val = v[key];

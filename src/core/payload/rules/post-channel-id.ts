@@ -13,7 +13,9 @@ export const postChannelId: Rule = {
     const r = ctx.root;
     if (!isObject(r)) return;
     if (ctx.kind === 'command') {
-      for (const { v, path } of responses(r, ctx.kind)) {
+      const list = responses(r, ctx.kind);
+      for (let i = 0; i < list.length; i++) {
+        const { v, path } = list[i];
         const c = v.channel_id;
         if (typeof c !== 'string' || c === '' || isValidId(c)) continue;
         ctx.report({

@@ -12,7 +12,9 @@ export const postType: Rule = {
   kinds: ['incoming', 'command', 'outgoing', 'post'],
   dependsOn: ['burn-on-read-type'],
   check(ctx) {
-    for (const { v, path } of responses(ctx.root, ctx.kind)) {
+    const list = responses(ctx.root, ctx.kind);
+    for (let i = 0; i < list.length; i++) {
+      const { v, path } = list[i];
       const fate = postTypeFate(ctx.kind, v);
       if (fate === undefined) continue;
       const t = v.type as string;

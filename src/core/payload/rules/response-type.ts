@@ -10,7 +10,9 @@ export const responseType: Rule = {
   kinds: ['command', 'outgoing'],
   check(ctx) {
     if (!isObject(ctx.root)) return;
-    for (const { v, path } of responses(ctx.root, ctx.kind)) {
+    const list = responses(ctx.root, ctx.kind);
+    for (let i = 0; i < list.length; i++) {
+      const { v, path } = list[i];
       const rt = v.response_type;
       if (typeof rt !== 'string' || rt === '') continue;
       if (ctx.kind === 'command' && rt !== 'in_channel' && rt !== 'ephemeral') {

@@ -14,7 +14,9 @@ export const shortNotBoolean: Rule = {
   check(ctx) {
     // The schema accepts "true"/"false" strings (SlackCompatibleBool, 5.8); older servers do not.
     if (supports(ctx.profile, 'short-string')) return;
-    for (const f of fields(ctx.root, ctx.kind)) {
+    const list = fields(ctx.root, ctx.kind);
+    for (let j = 0; j < list.length; j++) {
+      const f = list[j];
       const actual = f.v.short;
       if (typeof actual !== 'string' || !/^(true|false)$/i.test(actual)) continue;
       const path: JsonPath = [...f.path, 'short'];

@@ -8,7 +8,9 @@ export const slackBlocks: Rule = {
   description: 'Slack Block Kit blocks inside an attachment, which Mattermost ignores.',
   kinds: MESSAGE_KINDS,
   check(ctx) {
-    for (const a of attachments(ctx.root, ctx.kind)) {
+    const list = attachments(ctx.root, ctx.kind);
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i];
       for (const k in a.v) {
         if (k.length !== 6 || k.toLowerCase() !== 'blocks') continue;
         ctx.report({ path: [...a.path, k], target: 'key', message: 'Mattermost ignores Block Kit `blocks` inside attachments; only the attachment fields (text, fields, actions, …) are shown.' });

@@ -10,8 +10,10 @@ export const slackMention: Rule = {
   description: 'Slack mention syntax Mattermost shows literally: <!everyone>, <!subteam^…>, <#C…>, <@U…> Slack user ids, <!date^…>, and <!channel>/<!here>/<!all> where no Slack processing happens.',
   kinds: MESSAGE_KINDS,
   check(ctx) {
-    for (const t of markedTexts(ctx.root, ctx.kind)) {
-      if (t.v.indexOf('<') < 0) continue;
+    const list = markedTexts(ctx.root, ctx.kind);
+    for (let i = 0; i < list.length; i++) {
+      const t = list[i];
+      if (!hasTokenStart(t.v)) continue;
       const expanded = t.slack && MENTION_ROLES.includes(t.role);
       for (const m of findSlackTokens(t.v)) {
         let message: string | undefined;
@@ -43,3 +45,12 @@ export const slackMention: Rule = {
     }
   },
 };
+
+/** Whether `s` has a `<` followed by `!`, `#` or `@`, where every token findSlackTokens matches starts. */
+function hasTokenStart(s: string): boolean {
+  for (let i = s.indexOf('<'); i >= 0; i = s.indexOf('<', i + 1)) {
+    const c = s.charCodeAt(i + 1);
+    if (c === 33 /* ! */ || c === 35 /* # */ || c === 64 /* @ */) return true;
+  }
+  return false;
+}

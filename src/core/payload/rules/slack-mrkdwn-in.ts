@@ -8,7 +8,9 @@ export const slackMrkdwnIn: Rule = {
   description: 'Slack mrkdwn_in in an attachment: Mattermost ignores it and always renders Markdown in text, pretext and field values.',
   kinds: MESSAGE_KINDS,
   check(ctx) {
-    for (const a of attachments(ctx.root, ctx.kind)) {
+    const list = attachments(ctx.root, ctx.kind);
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i];
       for (const k in a.v) {
         if (k.length !== 9 || k.toLowerCase() !== 'mrkdwn_in') continue;
         ctx.report({ path: [...a.path, k], target: 'key', message: 'Mattermost ignores `mrkdwn_in`: it always renders Markdown in text, pretext and field values, and never in title, author_name or footer.' });

@@ -84,9 +84,18 @@ export interface RuleInfo {
   dependsOn?: readonly BehaviourId[];
 }
 
+/**
+ * A precondition of a rule's check, evaluated at most once per lint by the linter core (walk.ts `holds`):
+ * where it does not hold the check cannot find anything, and is not called.
+ * 'blocks': some response carries blocks the server reads (src/core/server/blocks.ts blocksOf is not empty).
+ */
+export type Need = 'blocks';
+
 export interface Rule extends RuleInfo {
-  /** The rule's check of the decoded payload (canonical keys). */
-  check?(ctx: RuleContext): void;
+  /** The rule's check of the decoded payload (canonical keys); never uses `this` (the lint loop calls it unbound). */
+  check?: (ctx: RuleContext) => void;
+  /** What the payload must have for `check` to find anything (skipped otherwise). */
+  needs?: Need;
   /** For rules about a body that does not decode at all. */
   failed?(ctx: FailedContext): void;
   /** For rules about decoding itself (trailing content, repairs, key matching): runs on every lint. */

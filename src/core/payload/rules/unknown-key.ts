@@ -29,7 +29,9 @@ export const unknownKey: Rule = {
     const profile = ctx.profile;
     if (ctx.kind === 'command') {
       if (has(ctx.root, 'extra_responses')) olderServer(ctx, ['extra_responses'], 'extra-responses', 'the extra responses are not posted');
-      for (const r of responses(ctx.root, ctx.kind)) {
+      const list = responses(ctx.root, ctx.kind);
+      for (let k = 0; k < list.length; k++) {
+        const r = list[k];
         if (r.v.skip_slack_parsing === true) olderServer(ctx, [...r.path, 'skip_slack_parsing'], 'skip-slack-parsing', 'the Slack processing (<url|text> links, <!channel> mentions) always runs on the text');
       }
     }
@@ -37,7 +39,9 @@ export const unknownKey: Rule = {
       olderServer(ctx, ['priority'], 'webhook-priority', 'the post is made without a priority');
     }
     if (support(profile, 'action-tooltip') === 'no') {
-      for (const a of actions(ctx.root, ctx.kind)) {
+      const items = actions(ctx.root, ctx.kind);
+      for (let k = 0; k < items.length; k++) {
+        const a = items[k];
         if (has(a.v, 'tooltip')) olderServer(ctx, [...a.path, 'tooltip'], 'action-tooltip', 'the button has no hover text');
       }
     }

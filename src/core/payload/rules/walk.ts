@@ -1,9 +1,11 @@
 /** Finds the parts of a canonical payload that rules look at. Only well-typed parts are returned. */
 import type { Kind } from '../problem';
+import { blocksOf } from '../../server/blocks';
 import { isObject } from '../../server/normalize';
+import type { Profile } from '../../server/profile';
 import { attachmentLinksConverted, slackProcessed, type TextRole } from '../../server/slack';
 import { postValidated, responsesOf, showsEphemeral } from '../../server/toPost';
-import type { JsonPath } from './types';
+import type { FixBuilder, JsonPath, Need } from './types';
 
 export type Obj = Record<string, unknown>;
 export interface At<T = Obj> {
@@ -90,6 +92,7 @@ interface Lists {
   actions?: At[];
   texts?: TextAt[];
   marked?: TextAt[];
+  blocks?: boolean;
 }
 let memoRoot: object | undefined;
 let memoKind: Kind | undefined;
@@ -112,13 +115,25 @@ export function releaseLists(): void {
   memoLists = {};
 }
 
+/** Whether a rule's precondition (Rule.needs) holds for this document, asked once per lint. */
+export function holds(need: Need, root: unknown, kind: Kind, profile: Profile): boolean {
+  const l = listsOf(root, kind);
+  switch (need) {
+    case 'blocks':
+      return (l.blocks ??= blocksOf(kind, root, profile).length > 0);
+  }
+}
+
 /** Attachments: top-level `attachments` for webhooks/commands, `props.attachments` for REST posts. */
 export function attachments(root: unknown, kind: Kind): At[] {
   const l = listsOf(root, kind);
   if (l.attachments) return l.attachments;
   const out: At[] = (l.attachments = []);
   if (kind === 'dialog') return out;
-  for (const r of responses(root, kind)) {
+  // indexed loops here and in the rules: a for-of over these lists allocated its iterator on every lint
+  const rs = responses(root, kind);
+  for (let j = 0; j < rs.length; j++) {
+    const r = rs[j];
     const list = kind === 'post' ? get(get(r.v, 'props'), 'attachments') : r.v.attachments;
     if (!Array.isArray(list)) continue;
     const base: JsonPath = kind === 'post' ? [...r.path, 'props', 'attachments'] : [...r.path, 'attachments'];
@@ -134,7 +149,9 @@ export function fields(root: unknown, kind: Kind): At[] {
   const l = listsOf(root, kind);
   if (l.fields) return l.fields;
   const out: At[] = (l.fields = []);
-  for (const a of attachments(root, kind)) {
+  const as = attachments(root, kind);
+  for (let j = 0; j < as.length; j++) {
+    const a = as[j];
     const list = a.v.fields;
     if (!Array.isArray(list)) continue;
     for (let i = 0; i < list.length; i++) {
@@ -149,7 +166,9 @@ export function actions(root: unknown, kind: Kind): At[] {
   const l = listsOf(root, kind);
   if (l.actions) return l.actions;
   const out: At[] = (l.actions = []);
-  for (const a of attachments(root, kind)) {
+  const as = attachments(root, kind);
+  for (let j = 0; j < as.length; j++) {
+    const a = as[j];
     const list = a.v.actions;
     if (!Array.isArray(list)) continue;
     for (let i = 0; i < list.length; i++) {
@@ -219,7 +238,9 @@ function addText(out: TextAt[], onlyMarked: boolean, s: unknown, k: string, role
 function collectTexts(root: unknown, kind: Kind, onlyMarked: boolean): TextAt[] {
   const out: TextAt[] = [];
   if (kind === 'dialog' || !isObject(root)) return out;
-  for (const r of responses(root, kind)) {
+  const rs = responses(root, kind);
+  for (let j = 0; j < rs.length; j++) {
+    const r = rs[j];
     const skip = !slackProcessed(kind, get(r.v, 'skip_slack_parsing'));
     const key = kind === 'post' ? 'message' : 'text';
     const t = r.v[key];
@@ -278,4 +299,17 @@ export function label(path: JsonPath): string {
   let s = '';
   for (const seg of path) s += typeof seg === 'number' ? `[${seg}]` : s ? `.${seg}` : seg;
   return s || 'the payload';
+}
+
+/**
+ * The fix that quotes a number as written (its raw digits), for field-value-format and attachment-ts
+ * (a module function: a closure in the loop would capture the loop's variables, and V8 then allocates their context on every iteration, findings or not).
+ */
+export function quoteFix(path: JsonPath): FixBuilder {
+  return t => {
+    const raw = t.raw(path);
+    if (raw === undefined) return undefined;
+    const r = t.range(path);
+    return { title: `Quote as "${raw}"`, edits: [{ start: r.start, end: r.end, newText: JSON.stringify(raw) }] };
+  };
 }
