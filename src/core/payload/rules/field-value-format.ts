@@ -3,8 +3,8 @@
 import { goV } from '../../server/goformat';
 import { support } from '../../server/profile';
 import { loggedProblem } from '../consequence';
-import { FixTools, MESSAGE_KINDS, Rule } from './types';
-import { describeType, fields } from './walk';
+import { FixTools, JsonPath, MESSAGE_KINDS, Rule, RuleContext } from './types';
+import { attachments, describeType, isObject } from './walk';
 
 export const fieldValueFormat: Rule = {
   id: 'field-value-format',
@@ -13,44 +13,56 @@ export const fieldValueFormat: Rule = {
   kinds: MESSAGE_KINDS,
   dependsOn: ['log-only-validation'],
   check(ctx) {
-    for (const f of fields(ctx.root, ctx.kind)) {
-      const v = f.v.value;
-      if (v === undefined || v === null || typeof v === 'string') continue;
-      const path = [...f.path, 'value'];
-      const quoteFix =
-        typeof v === 'number'
-          ? (t: FixTools) => {
-              const raw = t.raw(path);
-              if (raw === undefined) return undefined;
-              const r = t.range(path);
-              return { title: `Quote as "${raw}"`, edits: [{ start: r.start, end: r.end, newText: JSON.stringify(raw) }] };
-            }
-          : undefined;
-      if (ctx.kind === 'post') {
-        ctx.report({
-          path,
-          message: loggedProblem(
-            ctx.profile,
-            'log-only-validation',
-            support(ctx.profile, 'log-only-validation') === 'no'
-              ? `a field \`value\` in a REST post is stored unconverted (${describeType(v)}, not a string), so clients may not show it as written`
-              : `a field \`value\` in a REST post must be a string, not ${describeType(v)} (it is stored unconverted)`,
-          ),
-          fix: quoteFix,
-        });
-        continue;
-      }
-      const shown = goV(v);
-      if (typeof v === 'number') {
-        if (!/e[+-]/.test(shown)) continue;
-        ctx.report({
-          path,
-          message: `Mattermost shows this number as \`${shown}\` (Go %v formatting); quote it to show it as written.`,
-          fix: quoteFix,
-        });
-      } else if (typeof v === 'object') {
-        ctx.report({ path, message: `Mattermost shows this ${Array.isArray(v) ? 'array' : 'object'} as the text \`${shown}\` (Go %v formatting).` });
+    // the attachments' fields read in place, in the order of fields(): an item per field (16,000 on the
+    // 10 MB benchmark payload, 1.8 MB) only for a rule that finds nothing in most fields (issue 12)
+    for (const a of attachments(ctx.root, ctx.kind)) {
+      const list = a.v.fields;
+      if (!Array.isArray(list)) continue;
+      for (let i = 0; i < list.length; i++) {
+        const f: unknown = list[i];
+        if (!isObject(f)) continue;
+        const v = f.value;
+        if (v === undefined || v === null || typeof v === 'string') continue;
+        report(ctx, v, [...a.path, 'fields', i, 'value']);
       }
     }
   },
 };
+
+/** The problem, if any, of a field value that is not a string (at `path`). */
+function report(ctx: RuleContext, v: unknown, path: JsonPath): void {
+  const quoteFix =
+    typeof v === 'number'
+      ? (t: FixTools) => {
+          const raw = t.raw(path);
+          if (raw === undefined) return undefined;
+          const r = t.range(path);
+          return { title: `Quote as "${raw}"`, edits: [{ start: r.start, end: r.end, newText: JSON.stringify(raw) }] };
+        }
+      : undefined;
+  if (ctx.kind === 'post') {
+    ctx.report({
+      path,
+      message: loggedProblem(
+        ctx.profile,
+        'log-only-validation',
+        support(ctx.profile, 'log-only-validation') === 'no'
+          ? `a field \`value\` in a REST post is stored unconverted (${describeType(v)}, not a string), so clients may not show it as written`
+          : `a field \`value\` in a REST post must be a string, not ${describeType(v)} (it is stored unconverted)`,
+      ),
+      fix: quoteFix,
+    });
+    return;
+  }
+  const shown = goV(v);
+  if (typeof v === 'number') {
+    if (!/e[+-]/.test(shown)) return;
+    ctx.report({
+      path,
+      message: `Mattermost shows this number as \`${shown}\` (Go %v formatting); quote it to show it as written.`,
+      fix: quoteFix,
+    });
+  } else if (typeof v === 'object') {
+    ctx.report({ path, message: `Mattermost shows this ${Array.isArray(v) ? 'array' : 'object'} as the text \`${shown}\` (Go %v formatting).` });
+  }
+}
