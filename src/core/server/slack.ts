@@ -78,9 +78,12 @@ export function hasLoneStar(s: string): boolean {
   return false;
 }
 
-export function findSlackBold(s: string): (Found & { inner: string })[] {
+/** What findSlackBold finds in a text with no lone `*` (most of them): shared, not an array per text. */
+const NO_BOLD: readonly (Found & { inner: string })[] = [];
+
+export function findSlackBold(s: string): readonly (Found & { inner: string })[] {
+  if (!hasLoneStar(s)) return NO_BOLD;
   const out: (Found & { inner: string })[] = [];
-  if (!hasLoneStar(s)) return out;
   const re = BOLD;
   re.lastIndex = 0;
   for (let m = re.exec(s); m; m = re.exec(s)) {
@@ -94,9 +97,15 @@ export function findSlackBold(s: string): (Found & { inner: string })[] {
 export type MentionKind = 'everyone' | 'subteam' | 'channel-ref' | 'slack-user' | 'special' | 'date';
 
 /** Slack angle-bracket tokens: <!everyone>, <!subteam^…>, <#C…>, <@U…>, <!channel>/<!here>/<!all>, <!date^…>. */
-export function findSlackTokens(s: string): (Found & { token: string; kind: MentionKind })[] {
-  const out: (Found & { token: string; kind: MentionKind })[] = [];
-  const re = /<(![a-z]+(?:\^[^>|\n]*)?(?:\|[^>\n]*)?|#[A-Z0-9]+(?:\|[^>\n]*)?|@[A-Za-z0-9]+(?:\|[^>\n]*)?)>/g;
+/** Slack angle-bracket tokens (module level: a literal in the function is a new RegExp per text). */
+const TOKEN = /<(![a-z]+(?:\^[^>|\n]*)?(?:\|[^>\n]*)?|#[A-Z0-9]+(?:\|[^>\n]*)?|@[A-Za-z0-9]+(?:\|[^>\n]*)?)>/g;
+
+const NO_TOKENS: readonly (Found & { token: string; kind: MentionKind })[] = [];
+
+export function findSlackTokens(s: string): readonly (Found & { token: string; kind: MentionKind })[] {
+  let out: (Found & { token: string; kind: MentionKind })[] | undefined;
+  const re = TOKEN;
+  re.lastIndex = 0;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const body = m[1];
     let kind: MentionKind | undefined;
@@ -106,9 +115,9 @@ export function findSlackTokens(s: string): (Found & { token: string; kind: Ment
     else if (/^!(channel|here|all)(\||$)/.test(body)) kind = 'special';
     else if (body.startsWith('#')) kind = 'channel-ref';
     else if (/^@[UW][A-Z0-9]{5,}(\||$)/.test(body)) kind = 'slack-user';
-    if (kind) out.push({ from: m.index, to: m.index + m[0].length, token: m[0], kind });
+    if (kind) (out ??= []).push({ from: m.index, to: m.index + m[0].length, token: m[0], kind });
   }
-  return out;
+  return out ?? NO_TOKENS;
 }
 
 /** Slack links `<url|text>` as the server's regex sees them (no newline, <, | or > inside the parts). */

@@ -12,7 +12,8 @@ export const slackBlocks: Rule = {
     for (let i = 0; i < list.length; i++) {
       const a = list[i];
       for (const k in a.v) {
-        if (k.length !== 6 || k.toLowerCase() !== 'blocks') continue;
+        // the first letter before toLowerCase: a new string per key ("fields", "footer") otherwise
+        if (k.length !== 6 || (k.charCodeAt(0) | 32) !== 98 || k.toLowerCase() !== 'blocks') continue;
         ctx.report({ path: [...a.path, k], target: 'key', message: 'Mattermost ignores Block Kit `blocks` inside attachments; only the attachment fields (text, fields, actions, …) are shown.' });
       }
     }
