@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { detectKind } from '../core/payload/kinds';
 import { Kind } from '../core/payload/problem';
 import { lintSettings } from './config';
+import { headText } from './documentText';
 
 const OVERRIDES_KEY = 'mattermostPayloads.kindOverrides';
 type DetectedBy = 'choice' | 'setting' | '$schema' | 'file name';
@@ -21,7 +22,7 @@ export class PayloadKinds implements vscode.Disposable {
     if (chosen) return { kind: chosen, by: 'choice' };
     const relative = vscode.workspace.asRelativePath(doc.uri, false);
     // "$schema" counts only near the top: never copy a 10 MB document on every keystroke.
-    const head = doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(65536)));
+    const head = headText(doc, 65536);
     let found: ReturnType<typeof detectKind>;
     try {
       found = detectKind(relative, head, lintSettings(doc.uri).associations);
