@@ -2,7 +2,7 @@
 // Summarizes a V8 .cpuprofile (node --cpu-prof, or the editor benchmarks with MMP_BENCH_CPUPROF=<dir>): the
 // functions with the most self and inclusive time, and, with --blocks, the longest busy stretches (consecutive
 // samples that are not "(idle)") with what ran in each — a stall's culprit in the extension host.
-// Usage: node bench/profile-top.mjs FILE [--top N] [--blocks N] [--match TEXT]
+// Usage: node bench/profile-top.mjs FILE [--top N] [--blocks N] [--match TEXT] [--window FILE.block.json]
 import { readFileSync } from 'node:fs';
 
 const argValue = (name, d) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : d; };
@@ -45,6 +45,21 @@ function summary(samples, n, indent = '') {
 
 const samples = p.samples.map((id, i) => [id, (p.timeDeltas[i + 1] ?? 0) / 1000]);
 summary(samples.filter(([id]) => byId.get(id).callFrame.functionName !== '(idle)'), top);
+
+// --window FILE.block.json (written next to each profile by bench/editor/stallsHost.js): what ran within the
+// block the stall benchmark judged (the probe's gap with the most CPU), on the profile's own clock.
+const windowFile = argValue('--window');
+if (windowFile) {
+  const { startUs, endUs, cpuMs } = JSON.parse(readFileSync(windowFile, 'utf8'));
+  let t = p.startTime;
+  const inside = [];
+  for (let i = 0; i < p.samples.length; i++) {
+    t += p.timeDeltas[i];
+    if (t >= startUs && t <= endUs && byId.get(p.samples[i]).callFrame.functionName !== '(idle)') inside.push(samples[i]);
+  }
+  console.log(`\n== the judged block: ${cpuMs?.toFixed(1)} ms of CPU in ${((endUs - startUs) / 1000).toFixed(1)} ms at +${((startUs - p.startTime) / 1000).toFixed(0)} ms`);
+  summary(inside, Math.min(top, 25), '   ');
+}
 
 if (blocks > 0) {
   // busy stretches: runs of samples that are not (idle), by wall-clock length

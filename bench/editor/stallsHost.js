@@ -16,6 +16,7 @@ const { startProfile } = require('./hostProfile');
 const EXTENSION_ID = 'mattermost-payloads.mattermost-payloads';
 const PREVIEW = 'mattermostPayloads.openPreviewToSide';
 const CURRENT_HTML = 'mattermostPayloads.preview.currentHtml';
+const PREVIEW_VIEW_TYPE = 'mattermostPayloads.preview';
 const REPS = Number(process.env.MMP_BENCH_REPS || 3);
 // For finding a block: MMP_BENCH_ONLY=<regex> runs only the rows whose action matches; MMP_BENCH_CPUPROF=<dir>
 // writes an inspector CPU profile of this thread per run (<dir>/<row>-<run>.cpuprofile, open in Chrome DevTools).
@@ -50,16 +51,23 @@ function threadCpuMs() {
 function probe() {
   let last = performance.now();
   let lastCpu = threadCpuMs();
+  let lastUs = monotonicUs();
   let wall = 0;
   let cpu = 0;
+  let at; // [start, end] of the gap with the most CPU, on the inspector profile's clock (µs)
   let timer;
   const sample = () => {
     const now = performance.now();
     const nowCpu = threadCpuMs();
+    const nowUs = monotonicUs();
     wall = Math.max(wall, now - last - TICK_MS);
-    if (nowCpu !== undefined && lastCpu !== undefined) cpu = Math.max(cpu, nowCpu - lastCpu);
+    if (nowCpu !== undefined && lastCpu !== undefined && nowCpu - lastCpu > cpu) {
+      cpu = nowCpu - lastCpu;
+      at = [lastUs, nowUs];
+    }
     last = now;
     lastCpu = nowCpu;
+    lastUs = nowUs;
   };
   const tick = () => {
     sample();
@@ -69,8 +77,13 @@ function probe() {
   return () => {
     clearTimeout(timer);
     sample();
-    return { wall: Math.max(wall, 0), cpu: threadCpuMs() === undefined ? undefined : cpu };
+    return { wall: Math.max(wall, 0), cpu: threadCpuMs() === undefined ? undefined : cpu, at };
   };
+}
+
+/** CLOCK_MONOTONIC in µs: the clock of the inspector profile's timestamps (startTime, timeDeltas) on Linux. */
+function monotonicUs() {
+  return Number(process.hrtime.bigint() / 1000n);
 }
 
 async function waitFor(what, check, timeoutMs = 60000) {
@@ -83,9 +96,20 @@ async function waitFor(what, check, timeoutMs = 60000) {
   }
 }
 
+/** Closes the preview panel, if open, and waits until the extension has seen it close. */
+async function closePreview() {
+  const tabs = vscode.window.tabGroups.all.flatMap(g => g.tabs)
+    .filter(t => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(PREVIEW_VIEW_TYPE));
+  if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
+  await waitFor('the preview to close', async () => (await vscode.commands.executeCommand(CURRENT_HTML)) === undefined);
+}
+
 async function insertAt(doc, offset, text) {
   const edit = new vscode.WorkspaceEdit();
-  edit.insert(doc.uri, doc.positionAt(offset), text);
+  // Not doc.positionAt when the offset lies in the first line: after an edit, positionAt rebuilds the
+  // document's index of line starts (about 20 ms for 10 MB), a cost of this benchmark, not of the feature.
+  const first = doc.lineAt(0).text.length;
+  edit.insert(doc.uri, offset <= first ? new vscode.Position(0, offset) : doc.positionAt(offset), text);
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error('the edit was not applied');
 }
 
@@ -134,8 +158,14 @@ async function run() {
         const profiled = PROFILE_DIR && await startProfile();
         const stop = probe();
         await body(i);
-        runs.push(stop());
-        if (profiled) await profiled(path.join(PROFILE_DIR, `${action.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 40)}-${i}.cpuprofile`));
+        const result = stop();
+        runs.push(result);
+        if (profiled) {
+          const file = path.join(PROFILE_DIR, `${action.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 40)}-${i}`);
+          await profiled(`${file}.cpuprofile`);
+          // Where the judged block lies in the profile: `node bench/profile-top.mjs FILE.cpuprofile --window FILE.block.json`.
+          fs.writeFileSync(`${file}.block.json`, JSON.stringify({ cpuMs: result.cpu, wallMs: result.wall, startUs: result.at?.[0], endUs: result.at?.[1] }));
+        }
         await sleep(300);
       }
       rows.push({ feature, action, size, control: isControl, wall: runs.map(r => r.wall), cpu: runs.every(r => r.cpu !== undefined) ? runs.map(r => r.cpu) : undefined });
@@ -176,12 +206,17 @@ async function run() {
     const control4Size = `${(control4.getText().length / 1024 / 1024).toFixed(1)} MB`;
     await measure('(control)', 'typing (5 edits) in a non-payload file of the 4 MB row\'s size', await typeInControl(control4), { size: control4Size, control: true });
 
-    // The preview: open it on the big payload, then an edit re-renders it.
+    // The preview: open it on the big payload (closed before each run, so that each run opens it), then an
+    // edit re-renders it.
     await vscode.window.showTextDocument(big, { preview: false, viewColumn: vscode.ViewColumn.One });
     await measure('preview', 'open the preview', async () => {
       await vscode.commands.executeCommand(PREVIEW);
       await waitFor('the preview of the big payload', async () => /preview-truncated/.test(await vscode.commands.executeCommand(CURRENT_HTML) || ''));
-    }, { reps: 1, size: bigSize });
+    }, { size: bigSize, before: async () => {
+      await closePreview();
+      await vscode.window.showTextDocument(big, { preview: false, viewColumn: vscode.ViewColumn.One });
+      await sleep(1500); // let the closing and VS Code's work for the editor layout settle
+    } });
     await measure('preview', 'edit → the preview follows', async () => {
       const before = await vscode.commands.executeCommand(CURRENT_HTML);
       await insertAt(big, 1, ' ');

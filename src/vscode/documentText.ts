@@ -23,9 +23,54 @@ export function textSlices(doc: vscode.TextDocument, linesPerSlice = SLICE_LINES
   };
 }
 
-/** The document's length in characters, without building its text. */
+/** Lengths known per document version, kept up to date edit by edit (`followEdits`). */
+const lengths = new WeakMap<vscode.TextDocument, { version: number; length: number }>();
+let following: vscode.Disposable | undefined;
+
+/**
+ * The document's length in characters, without building its text. Asking the document (offsetAt) costs
+ * little once, but after every edit it rebuilds its index of line starts first: about 20 ms for 10 MB
+ * (400,000 lines) here, in the turn of the edit. So the length is asked once per document and then
+ * follows each edit's changes; when an event cannot be followed (an EOL change, a skipped version),
+ * it is asked again.
+ */
 export function documentLength(doc: vscode.TextDocument): number {
-  return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
+  const known = lengths.get(doc);
+  if (known && known.version === doc.version) return known.length;
+  const length = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
+  lengths.set(doc, { version: doc.version, length });
+  // For the life of the extension host; registered on first use, so activation does not pay for it.
+  following ??= vscode.workspace.onDidChangeTextDocument(followEdits);
+  return length;
+}
+
+function followEdits(e: vscode.TextDocumentChangeEvent): void {
+  const known = lengths.get(e.document);
+  if (!known || known.version === e.document.version) return; // unknown, or already asked at this version
+  if (e.contentChanges.length === 0 || known.version !== e.document.version - 1) {
+    lengths.delete(e.document);
+    return;
+  }
+  let length = known.length;
+  for (const c of e.contentChanges) length += c.text.length - c.rangeLength;
+  lengths.set(e.document, { version: e.document.version, length });
+}
+
+/**
+ * The first `chars` characters of the document (all of it when shorter): the text up to
+ * `doc.positionAt(chars)`, found by walking line lengths instead, since positionAt rebuilds the
+ * document's index of line starts after every edit (see documentLength).
+ */
+export function headText(doc: vscode.TextDocument, chars: number): string {
+  const eol = doc.eol === vscode.EndOfLine.CRLF ? 2 : 1;
+  let left = chars;
+  for (let line = 0; line < doc.lineCount; line++) {
+    const length = doc.lineAt(line).text.length;
+    if (left <= length) return doc.getText(new vscode.Range(0, 0, line, left));
+    left -= length + eol;
+    if (left < 0) return doc.getText(new vscode.Range(0, 0, line, length)); // inside a CRLF: as positionAt, the line's end
+  }
+  return doc.getText();
 }
 
 /** Documents longer than this are read in slices by `readText`. */

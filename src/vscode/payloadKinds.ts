@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { detectKind } from '../core/payload/kinds';
 import { Kind } from '../core/payload/problem';
 import { affectsLint, lintSettings } from './config';
+import { headText } from './documentText';
 
 const OVERRIDES_KEY = 'mattermostPayloads.kindOverrides';
 type DetectedBy = 'choice' | 'setting' | '$schema' | 'file name';
@@ -50,7 +51,7 @@ export class PayloadKinds implements vscode.Disposable {
     const chosen = this.overrides()[doc.uri.toString()];
     if (chosen) return { kind: chosen, by: 'choice' };
     const relative = vscode.workspace.asRelativePath(doc.uri, false);
-    const head = doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(HEAD_CHARS)));
+    const head = headText(doc, HEAD_CHARS);
     let found: ReturnType<typeof detectKind>;
     try {
       found = detectKind(relative, head, lintSettings(doc.uri).associations);
