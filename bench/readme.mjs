@@ -51,8 +51,8 @@ ${body}
 Reproduce: \`npm ci && npm run bench\` (several minutes; \`node bench/run.mjs --quick\` for a shorter run, \`--no-editor\`
 without the code-server benchmarks, \`node bench/cli-scale.mjs\` for the CLI alone, \`node bench/ab.mjs <ref>,WT\` for an
 A/B of the linter between commits), then \`node bench/readme.mjs\` to copy the results here. To find a block in the editor
-benchmarks: \`MMP_BENCH_CPUPROF=<dir>\` (and \`MMP_BENCH_ONLY=<regex>\` for some stall rows) writes inspector profiles of the
-extension host, \`node bench/profile-top.mjs <file> --blocks 5\` summarizes one.
+benchmarks: \`MMP_BENCH_CPUPROF=<dir>\` (and \`MMP_BENCH_ONLY=<regex>\` for some stall rows or latency sizes) writes inspector profiles of the
+extension host (build with \`MMP_UNMINIFIED=1 node esbuild.mjs\` and pass \`--no-build\` for readable names), \`node bench/profile-top.mjs <file> --blocks 5\` summarizes one.
 `;
 
 const at = readme.indexOf('\n## Performance\n');

@@ -177,7 +177,10 @@ measured.
 Medians of ${reps} repetitions' medians; each repetition interleaves the three sides sample by sample after a
 warm-up that reaches steady state for every side alike (10,000 calls per side at 2 KB: TurboFan was still
 optimising the rules' checks up to about lint 8,000, so the 800-call warm-up of earlier runs timed the JIT; see
-bench/lint-once.mjs). Payloads are incoming webhooks with attachments, fields and actions (bench/payloads.mjs); "with
+bench/lint-once.mjs). From 1 MB, ours and JSON.parse are interleaved with each other and the peer runs in its own
+block after them: its validation leaves hundreds of MB of garbage that V8 collected inside whichever side ran next
+(at 10 MB our lint took 3.4–4.4× JSON.parse with the peer in the loop, 1.7–2.0× without it, same process and load).
+Payloads are incoming webhooks with attachments, fields and actions (bench/payloads.mjs); "with
 errors" plants 7 problems spread from the first to the last attachment. Above the server's 300 000 + 512-byte
 read limit every payload also gets \`body-too-large\`, so those "valid" rows have one problem to place and are
 held to the 3× budget.
