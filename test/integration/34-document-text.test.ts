@@ -61,7 +61,7 @@ describe('document text without offsets (documentLength, headText)', () => {
     assertSameAsOffsets(doc, 'an insert after the change');
   });
 
-  it('kindOf answers for the current text: a $schema typed in and taken out again (its answer is kept per version)', async () => {
+  it('kindOf answers for the current text: a $schema typed in and taken out again, asked twice per version', async () => {
     const { kinds } = (await testApi()).services;
     const doc = await vscode.workspace.openTextDocument({ language: 'json', content: '{\n  "text": "hi"\n}\n' });
     await vscode.window.showTextDocument(doc);
@@ -69,9 +69,7 @@ describe('document text without offsets (documentLength, headText)', () => {
     assert.strictEqual(kinds.kindOf(doc), undefined, 'asked twice at one version');
     await edit(doc, e => e.insert(doc.uri, new vscode.Position(1, 2), '"$schema": "mattermost-payloads://schemas/command.json",\n  '));
     assert.deepStrictEqual(kinds.kindOf(doc), { kind: 'command', by: '$schema' });
-    const answer = kinds.kindOf(doc)!;
-    answer.kind = 'dialog'; // a caller changing its copy changes nothing kept
-    assert.deepStrictEqual(kinds.kindOf(doc), { kind: 'command', by: '$schema' });
+    assert.deepStrictEqual(kinds.kindOf(doc), { kind: 'command', by: '$schema' }, 'asked twice at one version');
     await edit(doc, e => e.delete(doc.uri, new vscode.Range(1, 2, 2, 2)));
     assert.strictEqual(kinds.kindOf(doc), undefined);
   });
