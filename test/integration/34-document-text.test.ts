@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { documentLength, headText } from '../../src/vscode/documentText';
+import { testApi } from './prompter';
 
 // documentLength follows edits instead of asking the document (offsetAt rebuilds its line index after
 // every edit); headText walks line lengths instead of positionAt. Both must give exactly what the
@@ -58,5 +59,18 @@ describe('document text without offsets (documentLength, headText)', () => {
     assertSameAsOffsets(doc, 'the change to CRLF');
     await edit(doc, e => e.insert(doc.uri, new vscode.Position(1, 2), '"x": 2,\r\n  '));
     assertSameAsOffsets(doc, 'an insert after the change');
+  });
+
+  it('kindOf answers for the current text: a $schema typed in and taken out again, asked twice per version', async () => {
+    const { kinds } = (await testApi()).services;
+    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: '{\n  "text": "hi"\n}\n' });
+    await vscode.window.showTextDocument(doc);
+    assert.strictEqual(kinds.kindOf(doc), undefined);
+    assert.strictEqual(kinds.kindOf(doc), undefined, 'asked twice at one version');
+    await edit(doc, e => e.insert(doc.uri, new vscode.Position(1, 2), '"$schema": "mattermost-payloads://schemas/command.json",\n  '));
+    assert.deepStrictEqual(kinds.kindOf(doc), { kind: 'command', by: '$schema' });
+    assert.deepStrictEqual(kinds.kindOf(doc), { kind: 'command', by: '$schema' }, 'asked twice at one version');
+    await edit(doc, e => e.delete(doc.uri, new vscode.Range(1, 2, 2, 2)));
+    assert.strictEqual(kinds.kindOf(doc), undefined);
   });
 });
