@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { type AssistItem, complete, CursorScanner, type CursorContext, hover, useSchemas } from '../core/assist';
 import type { Kind } from '../core/payload/problem';
-import { documentLength } from './documentText';
+import { documentLength, headText } from './documentText';
 import { PayloadKinds } from './payloadKinds';
 import { ServerProfiles } from './profiles';
 
@@ -56,7 +56,7 @@ export class PayloadAssist implements vscode.CompletionItemProvider, vscode.Hove
     if (!found) return undefined;
     this.readSchemas();
     if (found.by === '$schema') {
-      const head = doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(65536)));
+      const head = headText(doc, 65536);
       if (!OUR_SCHEMA.test(head)) return undefined;
     }
     return found.kind;

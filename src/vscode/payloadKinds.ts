@@ -16,7 +16,7 @@ const HEAD_CHARS = 65536;
  * Remembered per document version (the linter, the status bar, the preview's context key and the code lens
  * all ask after each edit: reading the head, the relative path and the settings each time cost ≈ 1–3 ms per
  * edit at 1 MB on the extension host); an edit that leaves the first HEAD_CHARS characters as they were keeps
- * the answer. Forgotten when a kind is chosen, the settings or the workspace folders change.
+ * the answer. Forgotten when a kind is chosen, the settings, the workspace folders or trust change.
  */
 export class PayloadKinds implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri | undefined>();
@@ -30,6 +30,7 @@ export class PayloadKinds implements vscode.Disposable {
       // registered before the other listeners (this is made first), so nobody reads a stale answer
       vscode.workspace.onDidChangeConfiguration(e => { if (affectsLint(e)) this.forget(); }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.forget()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.forget()),
       vscode.workspace.onDidChangeTextDocument(e => {
         const k = this.known.get(e.document);
         if (k && k.version === e.document.version - 1 && e.contentChanges.length > 0 && e.contentChanges.every(c => c.rangeOffset >= HEAD_CHARS)) k.version = e.document.version;
