@@ -116,11 +116,14 @@ export function releaseLists(): void {
 }
 
 /** Whether a rule's precondition (Rule.needs) holds for this document, asked once per lint. */
-export function holds(need: Need, root: unknown, kind: Kind, profile: Profile): boolean {
-  const l = listsOf(root, kind);
+export function holds(need: Need, root: unknown, kind: Kind, profile: Profile, unknownKeys: boolean): boolean {
   switch (need) {
-    case 'blocks':
+    case 'blocks': {
+      const l = listsOf(root, kind);
       return (l.blocks ??= blocksOf(kind, root, profile).length > 0);
+    }
+    case 'unknown-keys':
+      return unknownKeys;
   }
 }
 
