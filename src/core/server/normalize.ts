@@ -48,14 +48,20 @@ function setOwn(o: Record<string, unknown>, k: string, v: unknown): void {
   else o[k] = v;
 }
 
+const PATH: JsonPath = [];
+const ACTUAL: JsonPath = [];
+
 export function normalize(value: unknown, root: Shape, order: KeyOrder): Normalized {
   let keyMaps: WeakMap<object, Map<string, string>> | undefined;
   const unknown: UnknownKey[] = [];
   const caseKeys: { path: JsonPath; actual: string }[] = [];
   const collisions: Collision[] = [];
-  // Canonical and as-written paths of the value being walked (shared stacks, copied on record).
-  const path: JsonPath = [];
-  const actual: JsonPath = [];
+  // Canonical and as-written paths of the value being walked (shared stacks, copied on record; the same two
+  // arrays from call to call, emptied first: normalize does not re-enter itself).
+  const path = PATH;
+  const actual = ACTUAL;
+  path.length = 0;
+  actual.length = 0;
 
   const walk = (v: unknown, shape: Shape): unknown => {
     if (v === null || typeof v !== 'object') return v;
