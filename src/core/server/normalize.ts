@@ -57,11 +57,13 @@ export function normalize(value: unknown, root: Shape, order: KeyOrder): Normali
   const caseKeys: { path: JsonPath; actual: string }[] = [];
   const collisions: Collision[] = [];
   // Canonical and as-written paths of the value being walked (shared stacks, copied on record; the same two
-  // arrays from call to call, emptied first: normalize does not re-enter itself).
+  // arrays from call to call: normalize does not re-enter itself). A walk leaves them empty (every push has
+  // its pop); only one cut short by an exception needs emptying, and only then: `length = 0` frees the
+  // backing store, so the next push would allocate a new one (what reusing them saves).
   const path = PATH;
   const actual = ACTUAL;
-  path.length = 0;
-  actual.length = 0;
+  if (path.length !== 0) path.length = 0;
+  if (actual.length !== 0) actual.length = 0;
 
   const walk = (v: unknown, shape: Shape): unknown => {
     if (v === null || typeof v !== 'object') return v;
