@@ -116,8 +116,26 @@ export function normalize(value: unknown, root: Shape, order: KeyOrder): Normali
     let reorder = false; // the server's view lists unknown keys first
     let changed: Map<string, unknown> | undefined;
     let mine: UnknownKey[] | undefined;
+    // Keys in the order this shape's first object had them (Shape.seq): a string comparison per key instead
+    // of a Map lookup while the object follows it; from the first key that differs, the Map. The first
+    // object walked teaches it its leading exact field names.
+    const seq = (shape.seq ??= []);
+    const seqShapes = (shape.seqShapes ??= []);
+    const learn = seq.length === 0;
+    let at = 0;
+    let follows = true;
     for (const k in o) {
-      const sub = fields.get(k);
+      let sub: Shape | undefined;
+      if (follows && at < seq.length && seq[at] === k) sub = seqShapes[at];
+      else {
+        follows = false;
+        sub = fields.get(k);
+        if (learn && sub !== undefined && at === seq.length) {
+          seq.push(k);
+          seqShapes.push(sub);
+        }
+      }
+      at++;
       if (sub !== undefined) {
         sawKnown = true;
         const x = o[k];
