@@ -20,7 +20,7 @@ import { shortNotBoolean } from './rules/short-not-boolean';
 import { typeMismatch } from './rules/type-mismatch';
 import type { DecodeContext, FailedContext, FixTools, Need, Report, RuleContext, SchemaContext } from './rules/types';
 import { holds, releaseLists } from './rules/walk';
-import { schemaIssues } from './validate';
+import { schemaIssues, type SchemaIssue } from './validate';
 
 export { RULES, RULE_INFO } from './rules/index';
 export type { RuleInfo } from './rules/index';
@@ -78,77 +78,104 @@ export function lintRead(text: string, kind: Kind, options?: LintOptions): { pro
   return { problems: lintWith(text, kind, read, options), read };
 }
 
+/**
+ * The one context of a lint that decoded, for the decoding, schema and check rules alike: `report` is a
+ * method, so the clean path makes no closure per lint, and every rule reads one object shape. The rules
+ * report synchronously, while the lint loop has set `id` to theirs.
+ */
+class Collector implements DecodeContext, SchemaContext, RuleContext {
+  /** The rule running. */
+  id = '';
+  readonly pending: Pending[] = [];
+  /** The canonical payload (set after the decoding rules, which do not read it). */
+  root: unknown = undefined;
+  /** The schema issue being explained (SchemaContext only). */
+  issue: SchemaIssue = NO_ISSUE;
+
+  constructor(
+    readonly kind: Kind,
+    readonly text: string,
+    readonly profile: Profile,
+    readonly read: Extract<ServerRead, { ok: true }>,
+    private readonly disabled: Set<string> | undefined,
+  ) {}
+
+  report(r: Report): void {
+    if (this.disabled !== undefined && this.disabled.has(this.id)) return;
+    this.pending.push({ rule: this.id, path: r.path, target: r.target, sub: r.sub, at: r.at, message: r.message, fix: r.fix, severity: r.severity });
+  }
+}
+
+const NO_ISSUE: SchemaIssue = { path: [], keyword: 'type' };
+
 function lintWith(text: string, kind: Kind, read: ServerRead, options: LintOptions | undefined): Problem[] {
   const disabled = options?.disabledRules?.length ? new Set(options.disabledRules) : undefined;
-  const on = (rule: string) => disabled === undefined || !disabled.has(rule);
-  const pending: Pending[] = [];
-  const push = (p: Pending) => {
-    if (on(p.rule)) pending.push(p);
-  };
 
   // Body size: the server cuts (webhooks) or refuses (REST) bodies over its read limit.
   const profile = options?.profile ?? DEFAULT_PROFILE;
   const size = bodyOverLimit(text, bodyLimit(kind, profile));
 
-  if (!read.ok) {
-    // nothing decoded: the rules about failed decoding, then the body size
-    const problems: Problem[] = [];
-    let id = '';
-    const ctx: FailedContext = {
-      kind,
-      text,
-      decoded: read.decoded,
-      report: r => {
-        const at = r.at ?? { start: 0, end: text.length };
-        if (on(id)) problems.push({ rule: id, severity: r.severity ?? severityOf(id), message: r.message, start: at.start, end: at.end, path: r.path });
-      },
-    };
-    for (const rule of FAILED_RULES) {
-      id = rule.id;
-      rule.failed!(ctx);
-    }
-    if (size && on('body-too-large')) problems.push(bodyProblem(kind, size, text, undefined, profile));
-    return problems;
-  }
+  if (!read.ok) return lintFailed(text, kind, read.decoded, disabled, size, profile);
 
   // The rules about decoding (trailing content, repairs, the body's type, key matching), in RULES order.
-  let id = '';
-  const report = (r: Report) => push({ rule: id, path: r.path, target: r.target, sub: r.sub, at: r.at, message: r.message, fix: r.fix, severity: r.severity });
-  const decodeCtx: DecodeContext = { kind, read, profile, report };
-  for (const rule of DECODE_RULES) {
-    id = rule.id;
-    rule.decoded!(decodeCtx);
+  const ctx = new Collector(kind, text, profile, read, disabled);
+  for (let i = 0; i < DECODE_RULES.length; i++) {
+    const rule = DECODE_RULES[i];
+    ctx.id = rule.id;
+    rule.decoded!(ctx);
   }
   const { locator, norm } = read;
-  if (norm === undefined) return place(pending, locator, text, undefined, size, kind, profile);
-  const root = norm.value;
+  if (norm === undefined) return place(ctx.pending, locator, text, undefined, size, kind, profile);
+  const root = (ctx.root = norm.value);
 
   // Schema issues, each explained by the first rule that claims it (type-mismatch last: any issue).
-  for (const issue of schemaIssues(kind, root)) {
-    const schemaCtx: SchemaContext = { kind, root, issue, report };
+  const issues = schemaIssues(kind, root);
+  for (let i = 0; i < issues.length; i++) {
+    ctx.issue = issues[i];
     for (const rule of SCHEMA_RULES) {
-      id = rule.id;
-      if (rule.schemaIssue!(schemaCtx)) break;
+      ctx.id = rule.id;
+      if (rule.schemaIssue!(ctx)) break;
     }
   }
 
   try {
-    // one context for all rules (they report synchronously, while their check runs)
-    const ctx: RuleContext = { kind, root, text, profile, report };
     const checks = checksFor(kind);
+    const unknownKeys = norm.unknown.length > 0;
     for (let i = 0; i < checks.length; i++) {
       const c = checks[i];
       if (disabled !== undefined && disabled.has(c.id)) continue;
       // a precondition that does not hold: nothing this rule could find (asked once per lint)
-      if (c.needs !== undefined && !holds(c.needs, root, kind, profile)) continue;
-      id = c.id;
+      if (c.needs !== undefined && !holds(c.needs, root, kind, profile, unknownKeys)) continue;
+      ctx.id = c.id;
       c.check(ctx);
     }
   } finally {
     releaseLists();
   }
 
-  return place(pending, locator, text, norm.actualPath, size, kind, profile);
+  return place(ctx.pending, locator, text, norm.actualPath, size, kind, profile);
+}
+
+/** Nothing decoded: the rules about failed decoding, then the body size. */
+function lintFailed(text: string, kind: Kind, decoded: FailedContext['decoded'], disabled: Set<string> | undefined, size: BodySize | undefined, profile: Profile): Problem[] {
+  const on = (rule: string) => disabled === undefined || !disabled.has(rule);
+  const problems: Problem[] = [];
+  let id = '';
+  const ctx: FailedContext = {
+    kind,
+    text,
+    decoded,
+    report: r => {
+      const at = r.at ?? { start: 0, end: text.length };
+      if (on(id)) problems.push({ rule: id, severity: r.severity ?? severityOf(id), message: r.message, start: at.start, end: at.end, path: r.path });
+    },
+  };
+  for (const rule of FAILED_RULES) {
+    id = rule.id;
+    rule.failed!(ctx);
+  }
+  if (size && on('body-too-large')) problems.push(bodyProblem(kind, size, text, undefined, profile));
+  return problems;
 }
 
 function place(pending: Pending[], locator: ScanLocator, text: string, actualPath: ((p: JsonPath) => JsonPath) | undefined, size: BodySize | undefined, kind: Kind, profile: Profile): Problem[] {

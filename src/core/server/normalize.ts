@@ -48,14 +48,22 @@ function setOwn(o: Record<string, unknown>, k: string, v: unknown): void {
   else o[k] = v;
 }
 
+const PATH: JsonPath = [];
+const ACTUAL: JsonPath = [];
+
 export function normalize(value: unknown, root: Shape, order: KeyOrder): Normalized {
   let keyMaps: WeakMap<object, Map<string, string>> | undefined;
   const unknown: UnknownKey[] = [];
   const caseKeys: { path: JsonPath; actual: string }[] = [];
   const collisions: Collision[] = [];
-  // Canonical and as-written paths of the value being walked (shared stacks, copied on record).
-  const path: JsonPath = [];
-  const actual: JsonPath = [];
+  // Canonical and as-written paths of the value being walked (shared stacks, copied on record; the same two
+  // arrays from call to call: normalize does not re-enter itself). A walk leaves them empty (every push has
+  // its pop); only one cut short by an exception needs emptying, and only then: `length = 0` frees the
+  // backing store, so the next push would allocate a new one (what reusing them saves).
+  const path = PATH;
+  const actual = ACTUAL;
+  if (path.length !== 0) path.length = 0;
+  if (actual.length !== 0) actual.length = 0;
 
   const walk = (v: unknown, shape: Shape): unknown => {
     if (v === null || typeof v !== 'object') return v;
@@ -108,8 +116,26 @@ export function normalize(value: unknown, root: Shape, order: KeyOrder): Normali
     let reorder = false; // the server's view lists unknown keys first
     let changed: Map<string, unknown> | undefined;
     let mine: UnknownKey[] | undefined;
+    // Keys in the order this shape's first object had them (Shape.seq): a string comparison per key instead
+    // of a Map lookup while the object follows it; from the first key that differs, the Map. The first
+    // object walked teaches it its leading exact field names.
+    const seq = (shape.seq ??= []);
+    const seqShapes = (shape.seqShapes ??= []);
+    const learn = seq.length === 0;
+    let at = 0;
+    let follows = true;
     for (const k in o) {
-      const sub = fields.get(k);
+      let sub: Shape | undefined;
+      if (follows && at < seq.length && seq[at] === k) sub = seqShapes[at];
+      else {
+        follows = false;
+        sub = fields.get(k);
+        if (learn && sub !== undefined && at === seq.length) {
+          seq.push(k);
+          seqShapes.push(sub);
+        }
+      }
+      at++;
       if (sub !== undefined) {
         sawKnown = true;
         const x = o[k];

@@ -13,6 +13,13 @@ export interface Shape {
   /** struct only: lower-cased name → exact name. */
   fold?: Map<string, string>;
   items?: Shape;
+  /**
+   * struct only, learnt by normalize.ts: the exact field names that led the first object of this shape it
+   * walked, in that order, with their shapes (seqShapes[i] = fields.get(seq[i])). An object whose keys come
+   * in that order is matched by one string comparison per key instead of a Map lookup.
+   */
+  seq?: string[];
+  seqShapes?: Shape[];
 }
 
 const ANY: Shape = { kind: 'any' };
@@ -27,7 +34,7 @@ function build(schema: Schema, baseId: string): Shape {
   if (hit) return hit;
   const base = typeof schema.$id === 'string' ? schema.$id : baseId;
   if (schema.properties) {
-    const shape: Shape = { kind: schema['x-go-map'] ? 'map' : 'struct', fields: new Map(), fold: new Map() };
+    const shape: Shape = { kind: schema['x-go-map'] ? 'map' : 'struct', fields: new Map(), fold: new Map(), seq: [], seqShapes: [] };
     memo.set(schema, shape);
     for (const [name, sub] of Object.entries<Schema>(schema.properties)) {
       shape.fields!.set(name, build(sub, base));

@@ -9,8 +9,6 @@ import type { JsonPath as JsonPathAlias, RuleContext } from './types';
 import { actions, isObject } from './walk';
 
 const OPTION_KEYS = ['text', 'value'];
-/** What the click route carries (module level: a literal in the loop is a new RegExp per action). */
-const ROUTABLE_ID = /^[A-Za-z0-9]+$/;
 
 export const actionInvalid: Rule = {
   id: 'action-invalid',
@@ -68,7 +66,7 @@ export const actionInvalid: Rule = {
         }
       }
       const id = v.id;
-      if (typeof id === 'string' && id !== '' && !ROUTABLE_ID.test(id)) {
+      if (typeof id === 'string' && id !== '' && !routableId(id)) {
         ctx.report({
           path: [...a.path, 'id'],
           message: 'Mattermost cannot route clicks for this action (404): its click URL only accepts ids made of letters and digits.',
@@ -81,4 +79,13 @@ export const actionInvalid: Rule = {
 /** One finding (a module function: a closure per action was an allocation per action and lint). */
 function bad(ctx: RuleContext, p: JsonPathAlias, why: string, target: 'key' | 'value' | 'open' = 'value'): void {
   ctx.report({ path: p, target, message: loggedProblem(ctx.profile, 'log-only-validation', why) });
+}
+
+/** What the click route carries, /^[A-Za-z0-9]+$/ for a non-empty id, as a loop (a regex test per action was this rule's hottest line). */
+function routableId(id: string): boolean {
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  }
+  return true;
 }

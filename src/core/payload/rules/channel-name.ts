@@ -16,8 +16,9 @@ export const channelName: Rule = {
     if (typeof c !== 'string' || c === '' || c.startsWith('@')) return;
     const name = c.startsWith('#') ? c.slice(1) : c;
     let why: string | undefined;
-    if (isValidId(name)) why = 'looks like a channel id, but Mattermost only looks up channel names (URL slugs)';
-    else if (SLACK_CHANNEL_ID.test(name)) why = 'looks like a Slack channel id, but Mattermost only looks up channel names (URL slugs)';
+    // the length and the first letter before each regex (a channel name rarely has 26 characters or starts with C, G or D)
+    if (name.length === 26 && isValidId(name)) why = 'looks like a channel id, but Mattermost only looks up channel names (URL slugs)';
+    else if (slackChannelStart(name) && SLACK_CHANNEL_ID.test(name)) why = 'looks like a Slack channel id, but Mattermost only looks up channel names (URL slugs)';
     else if (DISPLAY_NAME.test(name)) why = 'looks like a display name, but Mattermost only looks up channel names, which are lower-case URL slugs such as `town-square`';
     if (!why) return;
     ctx.report({
@@ -26,3 +27,8 @@ export const channelName: Rule = {
     });
   },
 };
+
+function slackChannelStart(name: string): boolean {
+  const c = name.charCodeAt(0);
+  return c === 67 /* C */ || c === 71 /* G */ || c === 68 /* D */;
+}

@@ -8,7 +8,10 @@ export const duplicateKey: Rule = {
   kinds: ALL_KINDS,
   decoded(ctx) {
     const { norm, locator } = ctx.read;
-    for (const c of norm?.collisions ?? []) {
+    const list = norm?.collisions;
+    if (list === undefined) return;
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i];
       const winner = c.keys[c.keys.length - 1];
       for (const k of c.keys.slice(0, -1)) {
         const parentActual = norm!.actualPath(c.path.slice(0, -1));

@@ -10,7 +10,10 @@ export const rawControlCharacter: Rule = {
   kinds: ['incoming'],
   decoded(ctx) {
     const { decoded, locator } = ctx.read;
-    for (const at of decoded.repaired ?? []) {
+    const list = decoded.repaired;
+    if (list === undefined) return;
+    for (let i = 0; i < list.length; i++) {
+      const at = list[i];
       const path = locator.pathAt(at + 1) ?? [];
       ctx.report({
         path,

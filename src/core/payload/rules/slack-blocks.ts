@@ -7,6 +7,8 @@ export const slackBlocks: Rule = {
   severity: 'warning',
   description: 'Slack Block Kit blocks inside an attachment, which Mattermost ignores.',
   kinds: MESSAGE_KINDS,
+  // neither `blocks` nor `mrkdwn_in` is an attachment field: in any letter case, an unknown key
+  needs: 'unknown-keys',
   check(ctx) {
     const list = attachments(ctx.root, ctx.kind);
     for (let i = 0; i < list.length; i++) {

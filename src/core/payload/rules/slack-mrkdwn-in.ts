@@ -7,6 +7,8 @@ export const slackMrkdwnIn: Rule = {
   severity: 'information',
   description: 'Slack mrkdwn_in in an attachment: Mattermost ignores it and always renders Markdown in text, pretext and field values.',
   kinds: MESSAGE_KINDS,
+  // neither `blocks` nor `mrkdwn_in` is an attachment field: in any letter case, an unknown key
+  needs: 'unknown-keys',
   check(ctx) {
     const list = attachments(ctx.root, ctx.kind);
     for (let i = 0; i < list.length; i++) {

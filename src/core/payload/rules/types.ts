@@ -88,8 +88,10 @@ export interface RuleInfo {
  * A precondition of a rule's check, evaluated at most once per lint by the linter core (walk.ts `holds`):
  * where it does not hold the check cannot find anything, and is not called.
  * 'blocks': some response carries blocks the server reads (src/core/server/blocks.ts blocksOf is not empty).
+ * 'unknown-keys': the key matching (src/core/server/normalize.ts) found a key no struct knows, in any object it
+ * walks (every attachment of every message kind included: test/unit/lint/needs.test.ts).
  */
-export type Need = 'blocks';
+export type Need = 'blocks' | 'unknown-keys';
 
 export interface Rule extends RuleInfo {
   /** The rule's check of the decoded payload (canonical keys); never uses `this` (the lint loop calls it unbound). */

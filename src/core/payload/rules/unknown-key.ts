@@ -13,7 +13,10 @@ export const unknownKey: Rule = {
   kinds: ALL_KINDS,
   dependsOn: ['extra-responses', 'skip-slack-parsing', 'webhook-priority', 'action-tooltip', 'webhook-root-id', 'webhook-silent', 'dialog-file-elements'],
   decoded(ctx) {
-    for (const u of ctx.read.norm?.unknown ?? []) {
+    const found = ctx.read.norm?.unknown;
+    if (found === undefined) return;
+    for (let i = 0; i < found.length; i++) {
+      const u = found[i];
       if (u.path.length === 1 && u.key === '$schema') continue;
       if (handledElsewhere(ctx.kind, u.path, u.key)) continue;
       if (fileElementKey(ctx.kind, ctx.read.norm?.value, u.path, u.key) && support(ctx.profile, 'dialog-file-elements') === 'yes') continue;

@@ -85,25 +85,33 @@ export function responses(root: unknown, kind: Kind): At[] {
  * linted root kept each dead document reachable through its ephemeron until a full GC, which made
  * every scavenge copy them (issue 6: GC was a quarter of the warm lint time).
  */
-interface Lists {
-  responses?: At[];
-  attachments?: At[];
-  fields?: At[];
-  actions?: At[];
-  texts?: TextAt[];
-  marked?: TextAt[];
-  blocks?: boolean;
+/** Every field declared up front: one object shape, whichever lists a lint asks for first. */
+class Lists {
+  responses: At[] | undefined = undefined;
+  attachments: At[] | undefined = undefined;
+  fields: At[] | undefined = undefined;
+  actions: At[] | undefined = undefined;
+  texts: TextAt[] | undefined = undefined;
+  marked: TextAt[] | undefined = undefined;
+  blocks: boolean | undefined = undefined;
+
+  clear(): void {
+    this.responses = this.attachments = this.fields = this.actions = undefined;
+    this.texts = this.marked = undefined;
+    this.blocks = undefined;
+  }
 }
 let memoRoot: object | undefined;
 let memoKind: Kind | undefined;
-let memoLists: Lists = {};
+/** Reused from lint to lint (cleared, not replaced). */
+const memoLists = new Lists();
 
 function listsOf(root: unknown, kind: Kind): Lists {
-  if (!isObject(root)) return {};
+  if (!isObject(root)) return new Lists();
   if (memoRoot !== root || memoKind !== kind) {
     memoRoot = root;
     memoKind = kind;
-    memoLists = {};
+    memoLists.clear();
   }
   return memoLists;
 }
@@ -112,15 +120,18 @@ function listsOf(root: unknown, kind: Kind): Lists {
 export function releaseLists(): void {
   memoRoot = undefined;
   memoKind = undefined;
-  memoLists = {};
+  memoLists.clear();
 }
 
 /** Whether a rule's precondition (Rule.needs) holds for this document, asked once per lint. */
-export function holds(need: Need, root: unknown, kind: Kind, profile: Profile): boolean {
-  const l = listsOf(root, kind);
+export function holds(need: Need, root: unknown, kind: Kind, profile: Profile, unknownKeys: boolean): boolean {
   switch (need) {
-    case 'blocks':
+    case 'blocks': {
+      const l = listsOf(root, kind);
       return (l.blocks ??= blocksOf(kind, root, profile).length > 0);
+    }
+    case 'unknown-keys':
+      return unknownKeys;
   }
 }
 
