@@ -9,6 +9,15 @@ describe('command palette', () => {
     const kindItem = page.locator('.statusbar-item', { hasText: 'Incoming webhook' });
     await kindItem.waitFor({ timeout: 20000 });
     await page.locator('.statusbar-item', { hasText: 'Not logged in' }).waitFor({ timeout: 20000 });
+    // It follows the active editor (the item is sent only when what it shows changes): gone for a
+    // non-JSON file, another kind for another payload, and back.
+    await openFile(page, 'EXPECTED.md');
+    await kindItem.waitFor({ state: 'detached', timeout: 20000 });
+    await openFile(page, 'good.command.json');
+    await page.locator('.statusbar-item', { hasText: 'Slash-command response' }).waitFor({ timeout: 20000 });
+    await openFile(page, 'good.incoming.json');
+    await kindItem.waitFor({ timeout: 20000 });
+    assert.strictEqual(await page.locator('.statusbar-item', { hasText: 'Slash-command response' }).count(), 0);
     // Clicking the kind offers the other kinds.
     await kindItem.click();
     await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Mattermost payload kind of this file' }).waitFor({ timeout: 20000 });
