@@ -147,7 +147,7 @@ export class PayloadDiagnostics implements vscode.Disposable {
     }
     // Stale: the text changed, the kind changed, or the document was closed meanwhile.
     if (problems && !stale()) {
-      this.publish(doc, version, detected.kind, settings.disabledRules, problems, length > settings.onSaveOverBytes && settings.onSaveOverBytes > 0);
+      this.publish(doc, version, detected.kind, settings.disabledRules, problems, length > settings.onSaveOverBytes && settings.onSaveOverBytes > 0 ? settings.onSaveOverBytes : undefined);
       this.logger.trace('lint', () => `${vscode.workspace.asRelativePath(doc.uri)} v${version} as ${detected.kind} (by ${detected.by}): ${problems.length} problem(s) in ${Date.now() - t0} ms`);
     }
     if (state.again || (!doc.isClosed && doc.version !== version && !this.timers.has(key))) {
@@ -160,13 +160,13 @@ export class PayloadDiagnostics implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
-  private publish(doc: vscode.TextDocument, version: number, kind: Kind, disabledRules: readonly string[], problems: Problem[], onSaveOnly: boolean): void {
+  /** `onSaveOverBytes`: set when the document is over that size and so linted on open and save only (a note says so). */
+  private publish(doc: vscode.TextDocument, version: number, kind: Kind, disabledRules: readonly string[], problems: Problem[], onSaveOverBytes: number | undefined): void {
     this.latest.set(doc.uri.toString(), { version, kind, disabledRules, problems });
     const diagnostics = problems.map(p => toDiagnostic(doc, p));
-    if (onSaveOnly) {
-      const limit = lintSettings(doc.uri).onSaveOverBytes;
+    if (onSaveOverBytes !== undefined) {
       const note = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1),
-        `This file is over ${formatBytes(limit)}, so Mattermost Payloads lints it when it is opened or saved, not as you type (setting mattermostPayloads.lint.onSaveOnlyOverBytes).`,
+        `This file is over ${formatBytes(onSaveOverBytes)}, so Mattermost Payloads lints it when it is opened or saved, not as you type (setting mattermostPayloads.lint.onSaveOnlyOverBytes).`,
         vscode.DiagnosticSeverity.Hint);
       note.source = DIAGNOSTIC_SOURCE;
       note.code = 'lint-on-save-only';
