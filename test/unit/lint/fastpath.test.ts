@@ -8,6 +8,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { parseTree } from 'jsonc-parser';
 import { JsonLocator, JsonPath, ScanLocator } from '../../../src/core/json/locate';
 import { lint } from '../../../src/core/payload/lint';
 import { LintRunner } from '../../../src/core/payload/lintAsync';
@@ -28,8 +29,20 @@ function corpus(): { name: string; text: string }[] {
   // shapes the files do not have: case variants, collisions, escapes, duplicates, unknown keys late
   out.push({ name: 'variants', text: '{"Text": "a", "TEXT": null, "zz": 1, "attachments": [{"Fields": [{"short": "yes", "SHORT": 1}], "t\\u0069tle": "x", "title": "y"}], "text": "b", "ab/c": {"d": [1, {"e": "\\"q\\""}]}}' });
   out.push({ name: 'compact', text: '[{"a":[1,2,{"b":"c"}]},"x",3,true,null]' });
+  out.push({ name: 'duplicate top-level key', text: '{"attachments": [{"text": "first"}], "text": "x", "attachments": [{"text": "last"}]}' });
   out.push({ name: 'trailing', text: '{"text": "hi", "attachments": [{"title": "t"}]}  {"more": 1}' });
   return out;
+}
+
+/** The key range of the top-level member named `key` that `offset` falls into (the last one starting at or before it). */
+function memberKeyAt(text: string, key: string | number, offset: number): { start: number; end: number } | undefined {
+  const rootNode = parseTree(text);
+  let found: { start: number; end: number } | undefined;
+  for (const p of rootNode?.type === 'object' ? (rootNode.children ?? []) : []) {
+    const k = p.children?.[0];
+    if (k && k.value === key && p.offset <= offset) found = { start: k.offset, end: k.offset + k.length };
+  }
+  return found;
 }
 
 function allPaths(v: unknown, p: JsonPath = [], out: JsonPath[] = []): JsonPath[] {
@@ -66,10 +79,19 @@ describe('fast paths agree with the reference implementations (issue 6)', () => 
       for (let o = 0; o <= text.length; o += Math.max(1, Math.floor(text.length / 400))) {
         const want = (tree.pathAt(o) ?? []).slice(0, 1);
         assert.deepStrictEqual(scan.topLevelAt(o), want, `offset ${o}`);
-        if (want.length) assert.deepStrictEqual(scan.topLevelKeyRange(want[0]), tree.range(want, 'key'), `offset ${o}`);
+        // the key of the member the offset falls into (with duplicate keys, not always the last one)
+        if (want.length) assert.deepStrictEqual(scan.topLevelKeyRange(want[0]), typeof want[0] === 'number' ? tree.range(want, 'key') : memberKeyAt(text, want[0], o), `offset ${o}`);
       }
     });
   }
+
+  it('body-too-large sits on the key of the member the cut falls into, even when a later member has the same key', () => {
+    const big = JSON.stringify([{ text: 'x'.repeat(400_000) }]);
+    const text = `{"attachments": ${big}, "text": "x", "attachments": []}`;
+    const p = lint(text, 'incoming').find(q => q.rule === 'body-too-large');
+    assert.ok(p, 'body-too-large reported');
+    assert.deepStrictEqual([p.start, p.end], [1, 1 + '"attachments"'.length], 'on the first "attachments", where the cut is');
+  });
 
   it('copy-on-write normalize = the original on every file, kind and a mutated copy', () => {
     for (const { name, text } of corpus()) {
