@@ -284,7 +284,6 @@ export interface TopLevelMember {
   key: string;
   keyStart: number;
   keyEnd: number;
-  valueStart: number;
 }
 
 /**
@@ -311,12 +310,12 @@ export function topLevelSegmentAt(text: string, offset: number): { path: JsonPat
       ke = stringEnd(text, i);
       key = decodeKey(text, i, ke);
       vs = skipWs(text, skipWs(text, ke) + 1);
-      if (offset <= ke) return { path: [key], member: { key, keyStart: ks, keyEnd: ke, valueStart: vs } }; // inside the key
+      if (offset <= ke) return { path: [key], member: { key, keyStart: ks, keyEnd: ke } }; // inside the key
     }
     const ve = valueEndUpTo(text, vs, offset);
     if (ve < 0 || offset <= ve) {
       // the member contains the offset
-      if (offset >= vs) return isObj ? { path: [key], member: { key, keyStart: ks, keyEnd: ke, valueStart: vs } } : { path: [index] };
+      if (offset >= vs) return isObj ? { path: [key], member: { key, keyStart: ks, keyEnd: ke } } : { path: [index] };
       return { path: [] };
     }
     i = skipWs(text, ve);
